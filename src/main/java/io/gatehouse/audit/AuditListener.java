@@ -1,0 +1,39 @@
+package io.gatehouse.audit;
+
+import io.gatehouse.account.UserProvisioned;
+import io.gatehouse.login.LoginFailed;
+import io.gatehouse.login.LoginSucceeded;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Writes an audit entry for each event. Synchronous, so the entry exists before the request answers; sign-in
+ * outcomes are published outside a transaction, provisioning only counts once its transaction commits.
+ */
+@Component
+class AuditListener {
+
+	private final AuditLog log;
+
+	AuditListener(AuditLog log) {
+		this.log = log;
+	}
+
+	@EventListener
+	void on(LoginSucceeded event) {
+		log.append("login.succeeded", event.userId(), event.email(), "method=" + event.method() + " via=" + event.via());
+	}
+
+	@EventListener
+	void on(LoginFailed event) {
+		log.append("login.failed", null, event.subject(), "method=" + event.method() + " reason=" + event.reason());
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	void on(UserProvisioned event) {
+		log.append("user.provisioned", event.userId(), event.email(), "source=" + event.source());
+	}
+
+}

@@ -1,0 +1,97 @@
+package io.gatehouse.config;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+
+import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
+
+/**
+ * Two chains: the embedded WorkOS emulator (local mode only, API without CSRF) and the app. Browsers that need to
+ * sign in are sent to {@code /accounts/login?next=…}; other clients get 401.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+
+	/**
+	 * The emulator stands in for WorkOS and a customer's IdP, which live on other origins: its API takes bearer keys,
+	 * not cookies, so only its own pages' forms ({@code /emulator/ui/**}) carry CSRF tokens.
+	 */
+	@Bean
+	@Order(1)
+	SecurityFilterChain emulatorChain(HttpSecurity http) throws Exception {
+		// @formatter:off
+		http.securityMatcher("/emulator/**")
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.csrf(csrf -> csrf.requireCsrfProtectionMatcher(request ->
+					"POST".equals(request.getMethod()) && pathPattern("/emulator/ui/**").matches(request)))
+			.requestCache(cache -> cache.requestCache(new NullRequestCache()))
+			.headers(headers -> headers
+				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+		// @formatter:on
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain appChain(HttpSecurity http) throws Exception {
+		// @formatter:off
+		http
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers("/accounts/login", "/accounts/login-method", "/accounts/callback/**",
+						"/accounts/logout", "/error", "/webjars/**", "/css/**", "/js/**", "/images/**",
+						"/favicon.ico", "/actuator/health", "/actuator/info").permitAll()
+				.requestMatchers("/admin/**").hasRole("ADMIN")
+				.anyRequest().authenticated())
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint()))
+			.requestCache(cache -> cache.requestCache(new NullRequestCache()))
+			.logout(logout -> logout
+				.logoutRequestMatcher(pathPattern(org.springframework.http.HttpMethod.POST, "/accounts/logout"))
+				.logoutSuccessUrl("/accounts/login?signedOut"))
+			.headers(headers -> headers
+				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+		// @formatter:on
+		return http.build();
+	}
+
+	private static AuthenticationEntryPoint entryPoint() {
+		AuthenticationEntryPoint browsers = SecurityConfiguration::redirectToLogin;
+		return DelegatingAuthenticationEntryPoint.builder()
+			.addEntryPointFor(browsers, new MediaTypeRequestMatcher(MediaType.TEXT_HTML))
+			.defaultEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))
+			.build();
+	}
+
+	private static void redirectToLogin(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException e) throws IOException {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		if (request.getQueryString() != null) {
+			path += "?" + request.getQueryString();
+		}
+		response.sendRedirect(request.getContextPath() + "/accounts/login?next="
+				+ URLEncoder.encode(path, StandardCharsets.UTF_8));
+	}
+
+}

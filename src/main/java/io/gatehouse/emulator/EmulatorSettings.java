@@ -1,0 +1,20 @@
+package io.gatehouse.emulator;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The emulator's settings. It shares {@code gatehouse.local.*} with the app: the app's SDK client uses the same API
+ * key and client id to call it.
+ *
+ * @param emulatorApiKey the only API key the emulator accepts
+ * @param emulatorClientId the only client id it knows
+ * @param emulatorJdbcUrl where it keeps its state
+ * @param emulatorCodeLifetime how long an authorization code can be exchanged
+ */
+@ConfigurationProperties("gatehouse.local")
+record EmulatorSettings(String emulatorApiKey, String emulatorClientId, String emulatorJdbcUrl,
+		@DefaultValue("10m") Duration emulatorCodeLifetime) {
+}

@@ -1,0 +1,123 @@
+package io.gatehouse.sso;
+
+import java.util.Optional;
+
+import io.gatehouse.account.Accounts;
+import io.gatehouse.account.ExternalIdentity;
+import io.gatehouse.account.OrganizationRef;
+import io.gatehouse.account.SignInRefused;
+import io.gatehouse.account.SignedInUser;
+import io.gatehouse.login.SignIns;
+import io.gatehouse.workos.SsoProfile;
+import io.gatehouse.workos.WorkOs;
+import io.gatehouse.workos.WorkOsException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.view.RedirectView;
+
+/**
+ * Where WorkOS sends the browser back. With a {@code state} it finishes the sign-in this session started; without
+ * one it is an IdP-initiated sign-in, accepted only for organisations that allow it. Every failure ends on a friendly
+ * page, with no session and an audit entry.
+ */
+@Controller
+class SsoCallbackController {
+
+	private static final Logger LOG = LoggerFactory.getLogger(SsoCallbackController.class);
+
+	private static final String METHOD = "sso";
+
+	private final PendingSsoLogins pending;
+
+	private final WorkOs workos;
+
+	private final Accounts accounts;
+
+	private final SignIns signIns;
+
+	SsoCallbackController(PendingSsoLogins pending, WorkOs workos, Accounts accounts, SignIns signIns) {
+		this.pending = pending;
+		this.workos = workos;
+		this.accounts = accounts;
+		this.signIns = signIns;
+	}
+
+	@GetMapping(SsoSignIn.CALLBACK_PATH)
+	Object callback(@RequestParam(required = false) @Nullable String code,
+			@RequestParam(required = false) @Nullable String state,
+			@RequestParam(required = false) @Nullable String error, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		Optional<PendingSsoLogins.Pending> started = state == null ? Optional.empty()
+				: pending.take(request.getSession(false), state);
+		String hint = started.map(PendingSsoLogins.Pending::loginHint).orElse(null);
+		if (error != null) {
+			return fail(error.equals("access_denied") ? SsoFailure.IDP_DENIED : SsoFailure.IDP_ERROR, "idp:" + sanitized(error), hint,
+					model, response);
+		}
+		if (code == null || code.isBlank()) {
+			return fail(SsoFailure.MISSING_CODE, null, hint, model, response);
+		}
+		if (state != null && started.isEmpty()) {
+			return fail(SsoFailure.STATE_INVALID, null, null, model, response);
+		}
+		SsoProfile profile;
+		try {
+			profile = workos.exchangeCode(code, started.map(PendingSsoLogins.Pending::codeVerifier).orElse(null));
+		}
+		catch (WorkOsException e) {
+			LOG.warn("SSO code exchange failed: {} (WorkOS request {})", e.reason(), e.requestId());
+			SsoFailure failure = switch (e.reason()) {
+				case REJECTED, NOT_FOUND, UNAUTHORIZED, UNPROCESSABLE -> SsoFailure.CODE_REJECTED;
+				case MALFORMED_RESPONSE -> SsoFailure.PROFILE_UNREADABLE;
+				case UNREACHABLE, SERVER_ERROR, RATE_LIMITED -> SsoFailure.WORKOS_UNAVAILABLE;
+			};
+			return fail(failure, e.reason().name().toLowerCase(java.util.Locale.ROOT), hint, model, response);
+		}
+		String organizationId = profile.organizationId();
+		if (started.isPresent() && !started.get().organizationWorkosId().equals(organizationId)) {
+			return fail(SsoFailure.ORGANIZATION_MISMATCH, null, profile.email(), model, response);
+		}
+		if (started.isEmpty()) {
+			Optional<OrganizationRef> organization = organizationId == null ? Optional.empty()
+					: accounts.organization(organizationId);
+			if (organization.isEmpty() || !organization.get().idpInitiatedAllowed()) {
+				return fail(SsoFailure.IDP_INITIATED_NOT_ALLOWED, null, profile.email(), model, response);
+			}
+		}
+		SignedInUser user;
+		try {
+			user = accounts.signIn(new ExternalIdentity(profile.connectionId(), profile.idpId(), profile.connectionType(),
+					organizationId, profile.email(), profile.firstName(), profile.lastName(), profile.rawAttributes()));
+		}
+		catch (SignInRefused e) {
+			return fail(SsoFailure.valueOf(e.reason().name()), null, profile.email(), model, response);
+		}
+		String next = started.map(PendingSsoLogins.Pending::next).orElse(null);
+		RedirectView target = new RedirectView(signIns.succeed(request, response, user, METHOD, profile.connectionId(), next));
+		target.setExpandUriTemplateVariables(false);
+		return target;
+	}
+
+	/** The IdP's error code, as far as it is a code: it comes from the query string and ends up in the audit log. */
+	private static String sanitized(String error) {
+		String code = error.replaceAll("[^A-Za-z0-9_.-]", "");
+		return code.length() > 64 ? code.substring(0, 64) : code;
+	}
+
+	private String fail(SsoFailure failure, @Nullable String detail, @Nullable String subject, Model model,
+			HttpServletResponse response) {
+		signIns.fail(METHOD, detail == null ? failure.code() : failure.code() + ":" + detail, subject);
+		response.setStatus(failure.status().value());
+		model.addAttribute("failure", failure.code());
+		model.addAttribute("username", subject);
+		return "sso/failed";
+	}
+
+}

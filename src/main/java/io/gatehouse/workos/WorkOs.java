@@ -1,0 +1,104 @@
+package io.gatehouse.workos;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.workos.common.http.RequestOptions;
+import com.workos.models.Connection;
+import com.workos.models.ConnectionDomain;
+import com.workos.models.Organization;
+import com.workos.models.OrganizationDomain;
+import com.workos.models.Profile;
+import com.workos.sso.SSOAuthUrlsKt;
+import com.workos.sso.SSOAuthorizationUrlOptions;
+import com.workos.sso.SSOPKCEAuthorizationUrlResult;
+import com.workos.types.ConnectionState;
+import io.gatehouse.workos.internal.SdkClient;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+/**
+ * Typed access to the parts of WorkOS Gatehouse uses. Every call goes through the real SDK; every failure is a
+ * {@link WorkOsException}.
+ */
+@Service
+public class WorkOs {
+
+	private final SdkClient sdk;
+
+	WorkOs(SdkClient sdk) {
+		this.sdk = sdk;
+	}
+
+	/**
+	 * Builds the URL that sends a person to WorkOS (no HTTP call), with a fresh PKCE challenge.
+	 */
+	public SsoRedirect authorizationUrl(SsoAuthorization request) {
+		return sdk.call("SSO authorization URL", workos -> {
+			SSOAuthorizationUrlOptions options = new SSOAuthorizationUrlOptions(request.redirectUri(), sdk.clientId(),
+					null, request.connectionId(), request.organizationId(), request.provider(), request.state(), null,
+					null, request.domainHint(), request.loginHint());
+			SSOPKCEAuthorizationUrlResult result = SSOAuthUrlsKt.getAuthorizationUrlWithPKCE(workos.getSso(), options);
+			return new SsoRedirect(result.getUrl(), result.getCodeVerifier());
+		});
+	}
+
+	/**
+	 * Exchanges an authorization code for the signed-in person's profile. With a PKCE verifier (SP-initiated sign-in)
+	 * the code only works for the session that started the flow; without one (IdP-initiated) the API key
+	 * authenticates the exchange.
+	 */
+	public SsoProfile exchangeCode(String code, @Nullable String codeVerifier) {
+		return sdk.call("SSO code exchange", workos -> {
+			Profile profile = codeVerifier != null
+					? SSOAuthUrlsKt.getProfileAndTokenWithPKCE(workos.getSso(), code, codeVerifier, noRetries())
+						.getProfile()
+					: workos.getSso().getProfileAndToken(code, noRetries()).getProfile();
+			return toProfile(profile);
+		});
+	}
+
+	/** Every SSO connection, across all pages. */
+	public List<SsoConnection> connections() {
+		return sdk.call("list connections", workos -> {
+			List<SsoConnection> connections = new ArrayList<>();
+			for (Connection c : workos.getSso().listConnections(null, null, 100).autoPagingIterable()) {
+				connections.add(new SsoConnection(c.getId(), c.getName(), c.getConnectionType().getValue(),
+						c.getState() == ConnectionState.Active, c.getOrganizationId(),
+						c.getDomains().stream().map(ConnectionDomain::getDomain).toList()));
+			}
+			return connections;
+		});
+	}
+
+	/** Every organisation, across all pages. */
+	public List<WorkOsOrganization> organizations() {
+		return sdk.call("list organizations", workos -> {
+			List<WorkOsOrganization> organizations = new ArrayList<>();
+			for (Organization o : workos.getOrganizations().list(null, null, 100).autoPagingIterable()) {
+				organizations.add(new WorkOsOrganization(o.getId(), o.getName(),
+						o.getDomains().stream().map(OrganizationDomain::getDomain).toList()));
+			}
+			return organizations;
+		});
+	}
+
+	/**
+	 * Authorization codes are single-use: a retried exchange whose first attempt reached WorkOS would fail anyway,
+	 * so the exchange is never retried.
+	 */
+	private static RequestOptions noRetries() {
+		return RequestOptions.builder().maxRetries(0).build();
+	}
+
+	private static SsoProfile toProfile(Profile p) {
+		Map<String, Object> raw = Collections.unmodifiableMap(new LinkedHashMap<>(p.getRawAttributes()));
+		List<String> groups = p.getGroups() != null ? List.copyOf(p.getGroups()) : List.of();
+		return new SsoProfile(p.getId(), p.getIdpId(), p.getConnectionId(), p.getConnectionType().getValue(),
+				p.getOrganizationId(), p.getEmail(), p.getFirstName(), p.getLastName(), groups, raw);
+	}
+
+}
