@@ -19,11 +19,6 @@ public class SsoDirectory {
 
 	public record Organization(String id, String name, List<Domain> domains, OffsetDateTime createdAt,
 			OffsetDateTime updatedAt) {
-
-		public List<String> domainNames() {
-			return domains.stream().map(Domain::domain).toList();
-		}
-
 	}
 
 	public record Domain(String id, String organizationId, String domain, OffsetDateTime createdAt) {

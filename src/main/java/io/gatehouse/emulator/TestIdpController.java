@@ -204,7 +204,11 @@ public class TestIdpController {
 		model.addAttribute("connection", connection);
 		model.addAttribute("organization",
 				connection.organizationId() == null ? null : directory.organization(connection.organizationId()).orElse(null));
-		model.addAttribute("people", directory.people(connection.id()));
+		String hint = custom.email();
+		model.addAttribute("people", directory.people(connection.id())
+			.stream()
+			.sorted(java.util.Comparator.comparing((SsoDirectory.Person p) -> !p.email().equalsIgnoreCase(hint)))
+			.toList());
 		model.addAttribute("custom", custom);
 		model.addAttribute("errors", errors);
 		return PAGE;
