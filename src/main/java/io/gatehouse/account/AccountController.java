@@ -16,6 +16,11 @@ class AccountController {
 		this.accounts = accounts;
 	}
 
+	@GetMapping("/")
+	String home() {
+		return "redirect:/account";
+	}
+
 	@GetMapping("/account")
 	String account(@AuthenticationPrincipal SignedInUser user, Model model) {
 		model.addAttribute("account", accounts.overview(user.userId())

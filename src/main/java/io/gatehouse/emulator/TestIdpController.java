@@ -15,10 +15,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.StringUtils;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -67,10 +69,10 @@ public class TestIdpController {
 			@RequestParam(name = "code_challenge_method", required = false) @Nullable String codeChallengeMethod,
 			@RequestParam(name = "login_hint", required = false) @Nullable String loginHint, Model model) {
 		if (!settings.emulatorClientId().equals(clientId)) {
-			return problem(model, "Unknown application", "The client_id of this sign-in request is not known to WorkOS.");
+			throw new PageProblem("Unknown application", "The client_id of this sign-in request is not known to WorkOS.");
 		}
 		if (!isHttpUrl(redirectUri)) {
-			return problem(model, "Invalid redirect URI", "The redirect_uri of this sign-in request is missing or not an absolute http(s) URL.");
+			throw new PageProblem("Invalid redirect URI", "The redirect_uri of this sign-in request is missing or not an absolute http(s) URL.");
 		}
 		if (!"code".equals(responseType)) {
 			return redirectError(redirectUri, state, "invalid_request", "response_type must be code.");
@@ -101,7 +103,7 @@ public class TestIdpController {
 			@RequestParam(required = false) @Nullable String simulate, Model model) {
 		Optional<SsoGrants.AuthorizationRequest> pending = grants.pendingRequest(requestId);
 		if (pending.isEmpty()) {
-			return problem(model, "This sign-in request has expired",
+			throw new PageProblem("This sign-in request has expired",
 					"It was already answered or is too old. Go back to the application and start signing in again.");
 		}
 		SsoGrants.AuthorizationRequest request = pending.get();
@@ -152,7 +154,7 @@ public class TestIdpController {
 			}
 		}
 		if (!grants.closeRequest(requestId)) {
-			return problem(model, "This sign-in request was already answered",
+			throw new PageProblem("This sign-in request was already answered",
 					"Go back to the application and start signing in again.");
 		}
 		String code = grants.issueCode(request.clientId(), request.codeChallenge(), json.write(profile));
@@ -178,12 +180,11 @@ public class TestIdpController {
 
 	/** IdP-initiated: the person opens Gatehouse from their IdP's dashboard; the code arrives with no state. */
 	@PostMapping("/emulator/ui/idp/{connectionId}/sign-in")
-	String idpInitiated(@PathVariable String connectionId, @RequestParam String personId, HttpServletRequest http,
-			Model model) {
+	String idpInitiated(@PathVariable String connectionId, @RequestParam String personId, HttpServletRequest http) {
 		Optional<SsoDirectory.Connection> connection = directory.connection(connectionId).filter(SsoDirectory.Connection::active);
 		Optional<SsoDirectory.Person> person = connection.flatMap(c -> directory.person(c.id(), personId));
 		if (person.isEmpty()) {
-			return problem(model, "Unknown person", "This person or connection no longer exists in the emulator.");
+			throw new PageProblem("Unknown person", "This person or connection no longer exists in the emulator.");
 		}
 		SsoDirectory.Person p = person.get();
 		Map<String, Object> profile = ApiShapes.profile(connection.get(), p.idpId(), p.email(), p.firstName(),
@@ -238,11 +239,22 @@ public class TestIdpController {
 		return "redirect:" + back.encode().build().toUriString();
 	}
 
-	private static String problem(Model model, String title, String detail) {
-		model.addAttribute("title", title);
-		model.addAttribute("detail", detail);
-		model.addAttribute("status", HttpStatus.BAD_REQUEST);
-		return PROBLEM;
+	/** A request the test IdP cannot serve: shown on the emulator's problem page with status 400. */
+	static class PageProblem extends RuntimeException {
+
+		private final String title;
+
+		PageProblem(String title, String detail) {
+			super(detail, null, false, false);
+			this.title = title;
+		}
+
+	}
+
+	@ExceptionHandler
+	ModelAndView on(PageProblem problem) {
+		return new ModelAndView(PROBLEM, Map.of("problemTitle", problem.title, "detail", problem.getMessage()),
+				HttpStatus.BAD_REQUEST);
 	}
 
 	private static boolean isHttpUrl(@Nullable String value) {

@@ -1,5 +1,8 @@
 package io.gatehouse.login;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.gatehouse.account.SignedInUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,16 +17,17 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.stereotype.Service;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /** Ends every sign-in journey: success establishes the session, failure is recorded. */
 @Service
 public class SignIns {
 
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+
+	private final CsrfTokenRepository csrfTokens = new HttpSessionCsrfTokenRepository();
 
 	private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
 
@@ -34,8 +38,8 @@ public class SignIns {
 	}
 
 	/**
-	 * Signs the person in on this browser: a new session id (against session fixation), the security context saved
-	 * in the session, and {@link LoginSucceeded} published.
+	 * Signs the person in on this browser: a new session id and a new CSRF token (against fixation), the security
+	 * context saved in the session, and {@link LoginSucceeded} published.
 	 * @return where to send the browser next: {@code next} if it is a safe path, else the account page
 	 */
 	public String succeed(HttpServletRequest request, HttpServletResponse response, SignedInUser user, String method,
@@ -43,6 +47,7 @@ public class SignIns {
 		HttpSession session = request.getSession(false);
 		if (session != null) {
 			request.changeSessionId();
+			csrfTokens.saveToken(null, request, response);
 		}
 		List<GrantedAuthority> authorities = new ArrayList<>();
 		authorities.add(new SimpleGrantedAuthority("ROLE_USER"));

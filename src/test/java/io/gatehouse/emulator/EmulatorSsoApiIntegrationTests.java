@@ -115,6 +115,26 @@ class EmulatorSsoApiIntegrationTests {
 		assertThat(getJson("/sso/profile", "ssoat_unknown").status).isEqualTo(401);
 	}
 
+	@Test
+	void authorizeWhenClientIsUnknownThenShowsAProblemInsteadOfRedirecting() {
+		TestBrowser.Page page = new TestBrowser(port).get(base()
+				+ "/sso/authorize?client_id=client_evil&redirect_uri=https%3A%2F%2Fevil.example%2Fcb&response_type=code&organization=org_x");
+
+		assertThat(page.status()).isEqualTo(400);
+		assertThat(page.body()).contains("Unknown application");
+		assertThat(page.header("Location")).isEmpty();
+	}
+
+	@Test
+	void authorizeWhenOrganisationHasNoConnectionThenRedirectsBackWithWorkOsError() {
+		TestBrowser.Page answer = new TestBrowser(port).get(base()
+				+ "/sso/authorize?client_id=client_gatehouse_local&redirect_uri=http%3A%2F%2Flocalhost%2Fcb&response_type=code&organization=org_missing&state=s1");
+
+		assertThat(answer.status()).isEqualTo(302);
+		assertThat(answer.locationParam("error")).contains("organization_invalid");
+		assertThat(answer.locationParam("state")).contains("s1");
+	}
+
 	/** Signs in through the test IdP far enough to get a code, without letting the app exchange it. */
 	private String codeFor(String email) {
 		TestBrowser browser = new TestBrowser(port);
