@@ -13,9 +13,13 @@ import io.gatehouse.account.internal.IdentityLink;
 import io.gatehouse.account.internal.IdentityLinkRepository;
 import io.gatehouse.account.internal.Organization;
 import io.gatehouse.account.internal.OrganizationRepository;
+import io.gatehouse.account.internal.SavedAttributes;
 import io.gatehouse.account.internal.UserAccount;
 import io.gatehouse.account.internal.UserRepository;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Slice;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
@@ -87,32 +91,74 @@ public class Accounts {
 	}
 
 	/**
+	 * The account a typed username or email names: by case-insensitive email and/or by username, as configured.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<AccountFacts> findForLogin(String typed, boolean byEmail, boolean byUsername) {
+		String text = typed.trim();
+		Optional<UserAccount> user = Optional.empty();
+		if (byEmail && text.contains("@")) {
+			user = users.findByEmailNormalized(UserAccount.normalize(text));
+		}
+		if (user.isEmpty() && byUsername) {
+			user = users.findByUsernameIgnoreCase(text);
+		}
+		return user.map(this::facts);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<AccountFacts> facts(long userId) {
+		return users.findById(userId).map(this::facts);
+	}
+
+	/**
+	 * The account an external identity belongs to: its link, or else (for a first sign-in) the account with the same
+	 * email, provided the email is within the provider's organisation.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<AccountFacts> findForIdentity(ExternalIdentity identity) {
+		Optional<IdentityLink> link = links.findBySourceAndSubject(identity.source(), identity.subject());
+		if (link.isPresent()) {
+			return Optional.of(facts(link.get().getUser()));
+		}
+		return users.findByEmailNormalized(UserAccount.normalize(identity.email())).map(this::facts);
+	}
+
+	/**
 	 * Signs in a person an external provider vouched for. The identity is found by (source, subject); a first
-	 * sign-in links an existing account with the same email (case-insensitive) or creates one just in time. The email
-	 * must belong to the provider's organisation, so one customer's IdP can never sign in another's people.
-	 * @throws SignInRefused when the account is inactive or the identity does not fit its organisation
+	 * sign-in links an existing account with the same email (case-insensitive) or, if the rule allows, creates one
+	 * just in time. When the provider belongs to an organisation, the email must be in its domains, so one customer's
+	 * IdP can never sign in another's people.
+	 * @throws SignInRefused when the account is inactive, missing without JIT, or does not fit its organisation;
+	 * nothing is written then
 	 */
 	@Transactional
-	public SignedInUser signIn(ExternalIdentity identity) {
+	public SignedInUser signIn(ExternalIdentity identity, Provisioning provisioning) {
 		Instant now = clock.instant();
-		Organization organization = identity.organizationWorkosId() == null ? null
-				: organizations.findByWorkosId(identity.organizationWorkosId()).orElse(null);
-		if (organization == null) {
-			throw new SignInRefused(Reason.UNKNOWN_ORGANIZATION,
-					"No local organisation for WorkOS organisation " + identity.organizationWorkosId());
+		Organization organization = null;
+		if (identity.organizationWorkosId() != null) {
+			organization = organizations.findByWorkosId(identity.organizationWorkosId())
+				.orElseThrow(() -> new SignInRefused(Reason.UNKNOWN_ORGANIZATION,
+						"No local organisation for WorkOS organisation " + identity.organizationWorkosId()));
 		}
 		Optional<IdentityLink> existing = links.findBySourceAndSubject(identity.source(), identity.subject());
 		IdentityLink link;
+		boolean created = false;
 		if (existing.isPresent()) {
 			link = existing.get();
 		}
 		else {
-			if (!organization.ownsDomain(domainOf(identity.email()))) {
+			if (organization != null && !organization.ownsDomain(domainOf(identity.email()))) {
 				throw new SignInRefused(Reason.EMAIL_OUTSIDE_ORGANIZATION,
 						"The profile's email domain is not one of " + organization.getWorkosId() + "'s domains");
 			}
-			UserAccount user = users.findByEmailNormalized(UserAccount.normalize(identity.email()))
-				.orElseGet(() -> provision(identity, organization, now));
+			Optional<UserAccount> byEmail = users.findByEmailNormalized(UserAccount.normalize(identity.email()));
+			if (byEmail.isEmpty() && !provisioning.createAllowed()) {
+				throw new SignInRefused(Reason.NO_ACCOUNT, "No account and no JIT rule for this identity");
+			}
+			created = byEmail.isEmpty();
+			UserAccount user = byEmail.orElseGet(() -> users.save(new UserAccount(identity.email().trim(),
+					identity.firstName(), identity.lastName(), null, now)));
 			link = new IdentityLink(user, identity.source(), identity.subject(), now);
 		}
 		UserAccount user = link.getUser();
@@ -123,8 +169,95 @@ public class Accounts {
 				json.writeValueAsString(identity.rawAttributes()), now);
 		links.save(link);
 		user.complete(identity.firstName(), identity.lastName(), organization);
+		if (created) {
+			user.addGroups(provisioning.groups());
+		}
+		if (created || provisioning.updateOnSignIn()) {
+			applySavedAttributes(user, provisioning.savedAttributes(), now);
+		}
+		if (!user.isActive()) {
+			throw new SignInRefused(Reason.ACCOUNT_INACTIVE, "User " + user.getId() + " was deactivated by saved attributes");
+		}
 		user.signedIn(now);
+		users.save(user);
+		if (created) {
+			events.publishEvent(new UserProvisioned(user.getId(), user.getEmail(), identity.source()));
+		}
 		return signedIn(user);
+	}
+
+	/** The session principal for an account that just proved who it is (e.g. by password). */
+	@Transactional
+	public SignedInUser signedInWithPassword(long userId) {
+		UserAccount user = users.findById(userId).orElseThrow();
+		user.signedIn(clock.instant());
+		return signedIn(user);
+	}
+
+	/** Whether any administrator exists. */
+	@Transactional(readOnly = true)
+	public boolean hasAdmin() {
+		return users.existsByAdminTrue();
+	}
+
+	/** Creates (or promotes) an administrator with a password hash. */
+	@Transactional
+	public long createAdmin(String email, String passwordHash) {
+		UserAccount user = users.findByEmailNormalized(UserAccount.normalize(email))
+			.orElseGet(() -> new UserAccount(email.trim(), null, null, null, clock.instant()));
+		user.setAdmin(true);
+		user.setPasswordHash(passwordHash);
+		return users.save(user).getId();
+	}
+
+	/** Creates a local account with a password (for demo data and tests of the password method). */
+	@Transactional
+	public long createLocalUser(String email, @Nullable String firstName, @Nullable String lastName,
+			String passwordHash, Collection<String> groups) {
+		UserAccount user = new UserAccount(email.trim(), firstName, lastName, null, clock.instant());
+		user.setPasswordHash(passwordHash);
+		user.addGroups(groups);
+		return users.save(user).getId();
+	}
+
+	/** One page of users, optionally filtered by a search over email, username and names. */
+	@Transactional(readOnly = true)
+	public Slice<AccountFacts> users(@Nullable String search, int page, int size) {
+		PageRequest request = PageRequest.of(Math.max(page, 0), size);
+		Slice<UserAccount> slice = search == null || search.isBlank() ? users.findAllByOrderByEmailNormalized(request)
+				: users.search("%" + search.trim().toLowerCase(Locale.ROOT) + "%", request);
+		return slice.map(this::facts);
+	}
+
+	private void applySavedAttributes(UserAccount user, Map<String, Object> saved, Instant now) {
+		try {
+			SavedAttributes.apply(saved, user, json, this::findOrganization,
+					name -> organizations.save(Organization.local(name, now)));
+		}
+		catch (SavedAttributes.OrganizationMissing e) {
+			throw new SignInRefused(Reason.ORGANIZATION_REQUIRED, e.getMessage());
+		}
+	}
+
+	private Optional<Organization> findOrganization(Map<String, String> lookup) {
+		if (lookup.containsKey("workos_id")) {
+			return organizations.findByWorkosId(lookup.get("workos_id"));
+		}
+		if (lookup.containsKey("domain")) {
+			return organizations.findByDomain(lookup.get("domain").toLowerCase(Locale.ROOT));
+		}
+		if (lookup.containsKey("name")) {
+			return organizations.findFirstByNameIgnoreCase(lookup.get("name"));
+		}
+		return Optional.empty();
+	}
+
+	private AccountFacts facts(UserAccount user) {
+		Organization organization = user.getOrganization();
+		return new AccountFacts(user.getId(), user.getEmail(), user.getUsername(), user.isActive(), user.isAdmin(),
+				links.existsByUserId(user.getId()), user.getPasswordHash() != null, user.getGroups(),
+				organization != null ? organization.getWorkosId() : null,
+				organization != null ? organization.getName() : null);
 	}
 
 	@Transactional(readOnly = true)
@@ -139,13 +272,6 @@ public class Accounts {
 					user.getOrganization() != null ? user.getOrganization().getName() : null, user.getCreatedAt(),
 					identities);
 		});
-	}
-
-	private UserAccount provision(ExternalIdentity identity, Organization organization, Instant now) {
-		UserAccount user = users.save(new UserAccount(identity.email().trim(), identity.firstName(), identity.lastName(),
-				organization, now));
-		events.publishEvent(new UserProvisioned(user.getId(), user.getEmail(), identity.source()));
-		return user;
 	}
 
 	private Map<String, Object> readMap(String text) {

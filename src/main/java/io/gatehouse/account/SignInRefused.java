@@ -12,7 +12,11 @@ public class SignInRefused extends RuntimeException {
 		/** The provider's organisation is not one Gatehouse knows. */
 		UNKNOWN_ORGANIZATION,
 		/** The provider vouched for an email outside its organisation's domains. */
-		EMAIL_OUTSIDE_ORGANIZATION
+		EMAIL_OUTSIDE_ORGANIZATION,
+		/** No account, and the applicable rule does not create one. */
+		NO_ACCOUNT,
+		/** The rule requires an existing organisation ({@code !organization}) and there is none. */
+		ORGANIZATION_REQUIRED
 	}
 
 	private final Reason reason;

@@ -59,7 +59,7 @@ class SecurityConfiguration {
 		// @formatter:off
 		http
 			.authorizeHttpRequests(requests -> requests
-				.requestMatchers("/accounts/login", "/accounts/login-method", "/accounts/callback/**",
+				.requestMatchers("/accounts/login", "/accounts/login/**", "/accounts/login-method", "/accounts/callback/**",
 						"/accounts/logout", "/error", "/webjars/**", "/css/**", "/js/**", "/images/**",
 						"/favicon.ico", "/actuator/health", "/actuator/info").permitAll()
 				.requestMatchers("/admin/**").hasRole("ADMIN")

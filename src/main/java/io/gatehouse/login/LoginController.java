@@ -1,12 +1,18 @@
 package io.gatehouse.login;
 
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 import io.gatehouse.account.Accounts;
-import io.gatehouse.account.OrganizationRef;
+import io.gatehouse.account.Passwords;
+import io.gatehouse.account.SignedInUser;
+import io.gatehouse.rules.LoginMethod;
+import io.gatehouse.rules.RuleDecision;
 import io.gatehouse.settings.GatehouseSettings;
 import io.gatehouse.settings.PublicUrls;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -16,29 +22,44 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.view.RedirectView;
 
 /**
- * The two-step login page. Step 1 asks who you are; step 2 depends on how you sign in. For now an email whose domain
- * belongs to a known organisation goes to that organisation's SSO (the rules engine will decide this).
+ * The two-step login page. Step 1 asks who you are; the login rules decide step 2: a password form, or off to your
+ * identity provider through WorkOS.
  */
 @Controller
 class LoginController {
 
 	static final String IDENTIFY = "login/identify";
 
+	static final String PASSWORD = "login/password";
+
+	private static final String PASSWORD_PATH = "/accounts/login/password";
+
+	private final LoginResolution resolution;
+
 	private final Accounts accounts;
 
+	private final Passwords passwords;
+
 	private final SsoLauncher sso;
+
+	private final SignIns signIns;
 
 	private final GatehouseSettings settings;
 
 	private final PublicUrls urls;
 
-	LoginController(Accounts accounts, SsoLauncher sso, GatehouseSettings settings, PublicUrls urls) {
+	LoginController(LoginResolution resolution, Accounts accounts, Passwords passwords, SsoLauncher sso,
+			SignIns signIns, GatehouseSettings settings, PublicUrls urls) {
+		this.resolution = resolution;
 		this.accounts = accounts;
+		this.passwords = passwords;
 		this.sso = sso;
+		this.signIns = signIns;
 		this.settings = settings;
 		this.urls = urls;
 	}
@@ -56,14 +77,14 @@ class LoginController {
 			@RequestParam(required = false) @Nullable String next,
 			@RequestParam(required = false, defaultValue = "false") boolean start, HttpServletRequest request,
 			Model model) {
-		IdentifyForm form = IdentifyForm.empty(username, SafeRedirects.isSafe(next) ? next : null);
-		if (start && username != null && !username.isBlank()) {
-			Optional<OrganizationRef> organization = accounts.organizationForEmail(form.trimmedUsername());
-			if (organization.isPresent()) {
-				return launch(request, organization.get(), form);
+		IdentifyForm form = new IdentifyForm(username, SafeRedirects.isSafe(next) ? next : null);
+		model.addAttribute("form", form);
+		if (start && username != null && !username.isBlank() && username.length() <= 320) {
+			Object step2 = dispatch(form, request, null);
+			if (step2 != null) {
+				return step2;
 			}
 		}
-		model.addAttribute("form", form);
 		return IDENTIFY;
 	}
 
@@ -72,16 +93,88 @@ class LoginController {
 		if (result.hasErrors()) {
 			return IDENTIFY;
 		}
-		Optional<OrganizationRef> organization = accounts.organizationForEmail(form.trimmedUsername());
-		if (organization.isEmpty()) {
-			result.rejectValue("username", "login.username.no-method");
-			return IDENTIFY;
-		}
-		return launch(request, organization.get(), form);
+		Object step2 = dispatch(form, request, result);
+		return step2 != null ? step2 : IDENTIFY;
 	}
 
-	private View launch(HttpServletRequest request, OrganizationRef organization, IdentifyForm form) {
-		String url = sso.launch(request, organization, form.trimmedUsername(), SafeRedirects.next(form.next()));
+	/** The answer of step 1 as JSON, for clients that pick their own UI. Unknown people get the password answer. */
+	@GetMapping(path = "/accounts/login-method", produces = "application/json")
+	@ResponseBody
+	Map<String, String> loginMethod(@RequestParam(required = false) @Nullable String username) {
+		if (username == null || username.isBlank() || username.length() > 320) {
+			return Map.of("method", LoginMethod.PASSWORD.apiName());
+		}
+		return Map.of("method", resolution.resolve(username).method().apiName());
+	}
+
+	@GetMapping(PASSWORD_PATH)
+	String passwordForm(HttpServletRequest request, Model model) {
+		Optional<PendingLogin> pending = PendingLogin.of(request.getSession(false));
+		if (pending.isEmpty()) {
+			return "redirect:/accounts/login";
+		}
+		model.addAttribute("username", pending.get().username());
+		return PASSWORD;
+	}
+
+	@PostMapping(PASSWORD_PATH)
+	Object password(@RequestParam(required = false, defaultValue = "") String password, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		Optional<PendingLogin> pending = PendingLogin.of(request.getSession(false));
+		if (pending.isEmpty()) {
+			return "redirect:/accounts/login";
+		}
+		String username = pending.get().username();
+		LoginResolution.Outcome outcome = resolution.resolve(username);
+		RuleDecision decision = outcome.decision();
+		boolean passwordRule = decision != null && decision.method().usesPassword();
+		Long userId = outcome.account() != null && outcome.account().active() && passwordRule
+				? outcome.account().userId() : null;
+		boolean correct = password.length() <= 1024 && passwords.matches(userId, password);
+		if (!correct) {
+			signIns.fail("password", userId == null ? "no_password_sign_in" : "wrong_password", username);
+			return passwordError(model, username, "login.password.failed");
+		}
+		if (decision.mfaRequired()) {
+			signIns.fail("password", "second_factor_unavailable", username);
+			return passwordError(model, username, "login.password.second-factor-unavailable");
+		}
+		PendingLogin.clear(request.getSession(false));
+		SignedInUser user = accounts.signedInWithPassword(userId);
+		return redirect(signIns.succeed(request, response, user, "password", "rule:" + decision.ruleName(),
+				pending.get().next()));
+	}
+
+	/** Follows the rule: a password form, or a redirect to the identity provider; null to show step 1 again. */
+	private @Nullable Object dispatch(IdentifyForm form, HttpServletRequest request, @Nullable BindingResult result) {
+		String typed = form.trimmedUsername();
+		String next = SafeRedirects.next(form.next());
+		LoginResolution.Outcome outcome = resolution.resolve(typed);
+		LoginMethod method = outcome.method();
+		if (method.usesPassword()) {
+			new PendingLogin(typed, next, Instant.now()).store(request.getSession());
+			return redirect(PASSWORD_PATH);
+		}
+		RuleDecision decision = outcome.decision();
+		if (method == LoginMethod.SSO || method.provider() != null) {
+			SsoTarget target = method.provider() != null ? new SsoTarget(null, null, method.provider())
+					: new SsoTarget(decision.connectionId(), decision.connectionId() == null ? decision.organizationId() : null,
+							null);
+			return redirect(sso.launch(request, target, typed, next));
+		}
+		if (result != null) {
+			result.rejectValue("username", "login.method.unavailable");
+		}
+		return null;
+	}
+
+	private static String passwordError(Model model, String username, String code) {
+		model.addAttribute("username", username);
+		model.addAttribute("error", code);
+		return PASSWORD;
+	}
+
+	private static View redirect(String url) {
 		RedirectView redirect = new RedirectView(url);
 		redirect.setExpandUriTemplateVariables(false);
 		return redirect;

@@ -17,11 +17,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param local the credentials the app and the embedded emulator share in local mode
  */
 @ConfigurationProperties("gatehouse")
-public record GatehouseSettings(@Nullable URI baseUrl, WorkOs workos, Local local) {
+public record GatehouseSettings(@Nullable URI baseUrl, WorkOs workos, Local local, Login login, Admin admin) {
 
 	@ConstructorBinding
-	public GatehouseSettings(@Nullable String baseUrl, @DefaultValue WorkOs workos, @DefaultValue Local local) {
-		this(httpUrl("GATEHOUSE_BASE_URL", baseUrl), workos, local);
+	public GatehouseSettings(@Nullable String baseUrl, @DefaultValue WorkOs workos, @DefaultValue Local local,
+			@DefaultValue Login login, @DefaultValue Admin admin) {
+		this(httpUrl("GATEHOUSE_BASE_URL", baseUrl), workos, local, login, admin);
 	}
 
 	public GatehouseSettings {
@@ -75,6 +76,44 @@ public record GatehouseSettings(@Nullable URI baseUrl, WorkOs workos, Local loca
 	public record Local(@DefaultValue("sk_test_gatehouse_local") String emulatorApiKey,
 			@DefaultValue("client_gatehouse_local") String emulatorClientId,
 			@DefaultValue("acme.test") java.util.List<String> idpInitiatedDomains) {
+	}
+
+	/**
+	 * How step 1 of the login page finds an account.
+	 *
+	 * @param lookupByEmail by case-insensitive email
+	 * @param lookupByUsername by username
+	 */
+	public record Login(@DefaultValue("true") boolean lookupByEmail, @DefaultValue("true") boolean lookupByUsername) {
+
+		public Login {
+			if (!lookupByEmail && !lookupByUsername) {
+				throw new IllegalArgumentException(
+						"gatehouse.login: at least one of lookup-by-email and lookup-by-username must be true");
+			}
+		}
+
+	}
+
+	/**
+	 * The first administrator, created at start-up when there is none.
+	 *
+	 * @param email {@code GATEHOUSE_ADMIN_EMAIL}
+	 * @param password {@code GATEHOUSE_ADMIN_PASSWORD}; in local mode, if unset, one is generated and printed once
+	 */
+	public record Admin(@Nullable String email, @Nullable String password) {
+
+		public Admin {
+			email = blankToNull(email);
+			password = blankToNull(password);
+			if (password != null && password.length() < 12) {
+				throw new IllegalArgumentException("GATEHOUSE_ADMIN_PASSWORD must have at least 12 characters");
+			}
+			if (password != null && email == null) {
+				throw new IllegalArgumentException("GATEHOUSE_ADMIN_EMAIL must be set with GATEHOUSE_ADMIN_PASSWORD");
+			}
+		}
+
 	}
 
 	private static @Nullable String blankToNull(@Nullable String value) {

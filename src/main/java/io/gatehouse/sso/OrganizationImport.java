@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -37,6 +38,7 @@ class OrganizationImport {
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
+	@Order(10)
 	@Scheduled(initialDelayString = "PT15M", fixedDelayString = "PT15M")
 	void run() {
 		List<WorkOsOrganization> organizations;

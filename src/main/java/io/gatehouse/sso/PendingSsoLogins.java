@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 
+import io.gatehouse.login.SsoTarget;
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,7 +34,7 @@ class PendingSsoLogins {
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	/** A started sign-in: what the callback needs to finish it. Never leaves the server. */
-	record Pending(String codeVerifier, String organizationWorkosId, String next, String loginHint) {
+	record Pending(String codeVerifier, SsoTarget target, String next, String loginHint) {
 	}
 
 	private final JdbcClient jdbc;
@@ -57,9 +58,9 @@ class PendingSsoLogins {
 		jdbc.sql("delete from sso_pending_logins where started_at < ?").param(utc(now.minus(LIFETIME))).update();
 		jdbc.sql("""
 				insert into sso_pending_logins
-				    (state_hash, binding_hash, code_verifier, organization_workos_id, next_path, login_hint, started_at)
+				    (state_hash, binding_hash, code_verifier, target, next_path, login_hint, started_at)
 				values (?, ?, ?, ?, ?, ?, ?)""")
-			.params(sha256(state), sha256(binding(session)), pending.codeVerifier(), pending.organizationWorkosId(),
+			.params(sha256(state), sha256(binding(session)), pending.codeVerifier(), pending.target().key(),
 					pending.next(), pending.loginHint(), utc(now))
 			.update();
 	}
@@ -74,7 +75,7 @@ class PendingSsoLogins {
 		Optional<Row> row = jdbc.sql("select * from sso_pending_logins where state_hash = ?")
 			.param(stateHash)
 			.query((rs, i) -> new Row(rs.getString("binding_hash"),
-					new Pending(rs.getString("code_verifier"), rs.getString("organization_workos_id"),
+					new Pending(rs.getString("code_verifier"), SsoTarget.fromKey(rs.getString("target")),
 							rs.getString("next_path"), rs.getString("login_hint")),
 					rs.getObject("started_at", java.time.OffsetDateTime.class).toInstant()))
 			.optional();

@@ -5,6 +5,7 @@ import java.util.Optional;
 import io.gatehouse.account.Accounts;
 import io.gatehouse.account.ExternalIdentity;
 import io.gatehouse.account.OrganizationRef;
+import io.gatehouse.account.Provisioning;
 import io.gatehouse.account.SignInRefused;
 import io.gatehouse.account.SignedInUser;
 import io.gatehouse.login.SignIns;
@@ -42,11 +43,15 @@ class SsoCallbackController {
 
 	private final SignIns signIns;
 
-	SsoCallbackController(PendingSsoLogins pending, WorkOs workos, Accounts accounts, SignIns signIns) {
+	private final SsoProvisioning provisioning;
+
+	SsoCallbackController(PendingSsoLogins pending, WorkOs workos, Accounts accounts, SignIns signIns,
+			SsoProvisioning provisioning) {
 		this.pending = pending;
 		this.workos = workos;
 		this.accounts = accounts;
 		this.signIns = signIns;
+		this.provisioning = provisioning;
 	}
 
 	@GetMapping(SsoSignIn.CALLBACK_PATH)
@@ -81,7 +86,8 @@ class SsoCallbackController {
 			return fail(failure, e.reason().name().toLowerCase(java.util.Locale.ROOT), hint, model, response);
 		}
 		String organizationId = profile.organizationId();
-		if (started.isPresent() && !started.get().organizationWorkosId().equals(organizationId)) {
+		if (started.isPresent()
+				&& !started.get().target().matches(profile.connectionId(), organizationId, profile.connectionType())) {
 			return fail(SsoFailure.ORGANIZATION_MISMATCH, null, profile.email(), model, response);
 		}
 		if (started.isEmpty()) {
@@ -91,10 +97,16 @@ class SsoCallbackController {
 				return fail(SsoFailure.IDP_INITIATED_NOT_ALLOWED, null, profile.email(), model, response);
 			}
 		}
+		ExternalIdentity identity = new ExternalIdentity(profile.connectionId(), profile.idpId(),
+				profile.connectionType(), organizationId, profile.email(), profile.firstName(), profile.lastName(),
+				profile.rawAttributes());
+		Optional<Provisioning> allowed = provisioning.decide(identity, profile);
+		if (allowed.isEmpty()) {
+			return fail(SsoFailure.RULE_MISMATCH, null, profile.email(), model, response);
+		}
 		SignedInUser user;
 		try {
-			user = accounts.signIn(new ExternalIdentity(profile.connectionId(), profile.idpId(), profile.connectionType(),
-					organizationId, profile.email(), profile.firstName(), profile.lastName(), profile.rawAttributes()));
+			user = accounts.signIn(identity, allowed.get());
 		}
 		catch (SignInRefused e) {
 			return fail(SsoFailure.valueOf(e.reason().name()), null, profile.email(), model, response);

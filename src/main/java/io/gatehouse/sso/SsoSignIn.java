@@ -1,7 +1,7 @@
 package io.gatehouse.sso;
 
-import io.gatehouse.account.OrganizationRef;
 import io.gatehouse.login.SsoLauncher;
+import io.gatehouse.login.SsoTarget;
 import io.gatehouse.settings.PublicUrls;
 import io.gatehouse.workos.SsoAuthorization;
 import io.gatehouse.workos.SsoRedirect;
@@ -9,7 +9,7 @@ import io.gatehouse.workos.WorkOs;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Component;
 
-/** Starts SP-initiated SSO: a fresh state and PKCE verifier, kept server-side, then off to WorkOS. */
+/** Starts SP-initiated SSO or OAuth: a fresh state and PKCE verifier, kept server-side, then off to WorkOS. */
 @Component
 class SsoSignIn implements SsoLauncher {
 
@@ -28,12 +28,13 @@ class SsoSignIn implements SsoLauncher {
 	}
 
 	@Override
-	public String launch(HttpServletRequest request, OrganizationRef organization, String loginHint, String next) {
+	public String launch(HttpServletRequest request, SsoTarget target, String loginHint, String next) {
 		String state = PendingSsoLogins.newState();
-		SsoRedirect redirect = workos.authorizationUrl(SsoAuthorization
-			.toOrganization(urls.absolute(CALLBACK_PATH), state, organization.workosId(), loginHint));
+		SsoRedirect redirect = workos.authorizationUrl(new SsoAuthorization(urls.absolute(CALLBACK_PATH), state,
+				target.connectionId(), target.organizationId(), target.provider(), loginHint.contains("@") ? loginHint : null,
+				null));
 		pending.remember(request.getSession(), state,
-				new PendingSsoLogins.Pending(redirect.codeVerifier(), organization.workosId(), next, loginHint));
+				new PendingSsoLogins.Pending(redirect.codeVerifier(), target, next, loginHint));
 		return redirect.url();
 	}
 

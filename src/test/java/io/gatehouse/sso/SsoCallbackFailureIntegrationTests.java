@@ -153,11 +153,11 @@ class SsoCallbackFailureIntegrationTests {
 	}
 
 	@Test
-	void callbackWhenIdpVouchesForAnAddressOutsideTheOrganisationThenRefused() {
+	void callbackWhenIdpVouchesForAnAddressOutsideItsRulesThenRefused() {
 		Page idp = sso.testIdp(sso.identify("intruder@acme.test", ""));
 		Page back = sso.custom(idp, "ceo@globex.test", "{\"role\": \"owner\"}", "");
 
-		assertFailurePage(browser.get(back.location()), 403, "email_outside_organization", "outside your organisation");
+		assertFailurePage(browser.get(back.location()), 403, "rule_mismatch", "do not let you sign in through this provider");
 		assertNotSignedIn();
 		assertThat(jdbc.sql("select count(*) from users where email_normalized = 'ceo@globex.test'").query(Long.class).single())
 			.isZero();

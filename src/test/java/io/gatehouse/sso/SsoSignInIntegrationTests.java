@@ -114,12 +114,14 @@ class SsoSignInIntegrationTests {
 	}
 
 	@Test
-	void loginWhenDomainBelongsToNoOrganisationThenSaysSoOnTheForm() {
-		Page answer = sso.identify("someone@unknown.example", "");
+	void loginWhenNobodyHasTheAddressThenAsksForAPasswordLikeForAnyPasswordUser() {
+		Page unknown = sso.identify("someone@unknown.example", "");
+		Page known = new SsoJourney(new TestBrowser(port)).identify("demo.user@example.test", "");
 
-		assertThat(answer.status()).isEqualTo(200);
-		assertThat(answer.body()).contains("We could not find a way to sign you in with this address")
-			.contains("is-invalid");
+		assertThat(unknown.status()).isEqualTo(302);
+		assertThat(unknown.location()).endsWith("/accounts/login/password");
+		assertThat(known.location()).isEqualTo(unknown.location());
+		assertThat(browser.get(unknown.location()).body()).contains("Enter your password").contains("someone@unknown.example");
 	}
 
 	@Test

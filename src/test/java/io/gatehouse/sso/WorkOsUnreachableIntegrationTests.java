@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.net.ServerSocket;
 
 import io.gatehouse.account.Accounts;
+import io.gatehouse.rules.JitMode;
+import io.gatehouse.rules.LoginMethod;
+import io.gatehouse.rules.LoginRules;
+import io.gatehouse.rules.RuleDraft;
 import io.gatehouse.support.GatehouseIntegrationTest;
 import io.gatehouse.support.QueryParams;
 import io.gatehouse.support.SsoJourney;
@@ -37,9 +41,17 @@ class WorkOsUnreachableIntegrationTests {
 		registry.add("gatehouse.workos.api-base-url", () -> "http://127.0.0.1:" + closed + "/emulator");
 	}
 
+	@Autowired
+	LoginRules rules;
+
 	@BeforeEach
-	void anOrganisationIsKnownFromEarlier() {
+	void anOrganisationAndItsSsoRuleAreKnownFromEarlier() {
 		accounts.importOrganization("org_offline", "Offline Corp", java.util.List.of("offline.test"));
+		if (rules.isEmpty()) {
+			assertThat(rules.save(null, new RuleDraft("Offline Corp via SSO", LoginMethod.SSO, 10, true, "@offline\\.test$",
+					null, null, "org_offline", JitMode.MATCHING_PATTERN, null, null, false, null, false), "test").saved())
+				.isTrue();
+		}
 	}
 
 	@Test

@@ -13,4 +13,6 @@ public interface IdentityLinkRepository extends Repository<IdentityLink, Long> {
 
 	IdentityLink save(IdentityLink link);
 
+	boolean existsByUserId(Long userId);
+
 }

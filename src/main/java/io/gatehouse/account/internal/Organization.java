@@ -89,6 +89,11 @@ public class Organization {
 		}
 	}
 
+	/** An organisation created locally by a rule's {@code ~organization}, not (yet) known to WorkOS. */
+	public static Organization local(String name, Instant now) {
+		return new Organization("local_" + java.util.UUID.randomUUID(), name, now);
+	}
+
 	public void allowIdpInitiated(boolean allowed) {
 		this.idpInitiatedAllowed = allowed;
 	}

@@ -15,6 +15,8 @@ public interface OrganizationRepository extends Repository<Organization, Long> {
 
 	List<Organization> findAllByOrderByName();
 
+	Optional<Organization> findFirstByNameIgnoreCase(String name);
+
 	Organization save(Organization organization);
 
 }

@@ -3,7 +3,14 @@ package io.gatehouse.account.internal;
 import java.time.Instant;
 import java.util.Locale;
 
+import java.util.Collection;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -42,6 +49,20 @@ public class UserAccount {
 	@ManyToOne
 	@JoinColumn(name = "organization_id")
 	private @Nullable Organization organization;
+
+	@Column(unique = true)
+	private @Nullable String username;
+
+	@Column(name = "password_hash")
+	private @Nullable String passwordHash;
+
+	@Column(nullable = false)
+	private String attributes = "{}";
+
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(name = "user_groups", joinColumns = @JoinColumn(name = "user_id"))
+	@Column(name = "group_name")
+	private Set<String> groups = new TreeSet<>();
 
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
@@ -96,6 +117,64 @@ public class UserAccount {
 
 	public Instant getCreatedAt() {
 		return createdAt;
+	}
+
+	public @Nullable String getUsername() {
+		return username;
+	}
+
+	public @Nullable String getPasswordHash() {
+		return passwordHash;
+	}
+
+	public String getAttributes() {
+		return attributes;
+	}
+
+	public Set<String> getGroups() {
+		return Set.copyOf(groups);
+	}
+
+	public @Nullable Instant getLastLoginAt() {
+		return lastLoginAt;
+	}
+
+	public void setPasswordHash(@Nullable String passwordHash) {
+		this.passwordHash = passwordHash;
+	}
+
+	public void setUsername(@Nullable String username) {
+		this.username = username;
+	}
+
+	public void setNames(@Nullable String firstName, @Nullable String lastName) {
+		this.firstName = firstName;
+		this.lastName = lastName;
+	}
+
+	public void setActive(boolean active) {
+		this.active = active;
+	}
+
+	public void setAdmin(boolean admin) {
+		this.admin = admin;
+	}
+
+	public void setOrganization(@Nullable Organization organization) {
+		this.organization = organization;
+	}
+
+	public void setAttributes(String attributesJson) {
+		this.attributes = attributesJson;
+	}
+
+	public void replaceGroups(Collection<String> names) {
+		this.groups.clear();
+		names.stream().map(String::trim).filter(g -> !g.isEmpty()).forEach(this.groups::add);
+	}
+
+	public void addGroups(Collection<String> names) {
+		names.stream().map(String::trim).filter(g -> !g.isEmpty()).forEach(this.groups::add);
 	}
 
 	public void signedIn(Instant now) {

@@ -10,6 +10,18 @@ public interface UserRepository extends Repository<UserAccount, Long> {
 
 	Optional<UserAccount> findByEmailNormalized(String emailNormalized);
 
+	Optional<UserAccount> findByUsernameIgnoreCase(String username);
+
+	boolean existsByAdminTrue();
+
+	@org.springframework.data.jpa.repository.Query("""
+			select u from UserAccount u where lower(u.email) like :term or lower(u.username) like :term
+			or lower(u.firstName) like :term or lower(u.lastName) like :term order by u.emailNormalized""")
+	org.springframework.data.domain.Slice<UserAccount> search(String term, org.springframework.data.domain.Pageable page);
+
+	org.springframework.data.domain.Slice<UserAccount> findAllByOrderByEmailNormalized(
+			org.springframework.data.domain.Pageable page);
+
 	UserAccount save(UserAccount user);
 
 }
