@@ -44,7 +44,11 @@ public class TestBrowser {
 	}
 
 	public Page get(String pathOrUrl) {
-		return send(HttpRequest.newBuilder(URI.create(url(pathOrUrl))).header("Accept", "text/html").GET());
+		return get(pathOrUrl, "text/html");
+	}
+
+	public Page get(String pathOrUrl, String accept) {
+		return send(HttpRequest.newBuilder(URI.create(url(pathOrUrl))).header("Accept", accept).GET());
 	}
 
 	/** Posts a form, adding the CSRF token of {@code from} (the page that holds the form). */
