@@ -3,6 +3,7 @@ package io.gatehouse.audit;
 import io.gatehouse.account.UserProvisioned;
 import io.gatehouse.login.LoginFailed;
 import io.gatehouse.login.LoginSucceeded;
+import io.gatehouse.rules.RuleChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -29,6 +30,11 @@ class AuditListener {
 	@EventListener
 	void on(LoginFailed event) {
 		log.append("login.failed", null, event.subject(), "method=" + event.method() + " reason=" + event.reason());
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	void on(RuleChanged event) {
+		log.append("rule." + event.change(), null, event.actor(), "rule=" + event.ruleName() + " id=" + event.ruleId());
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)

@@ -62,6 +62,7 @@ class SecurityConfiguration {
 				.requestMatchers("/accounts/login", "/accounts/login/**", "/accounts/login-method", "/accounts/callback/**",
 						"/accounts/logout", "/error", "/webjars/**", "/css/**", "/js/**", "/images/**",
 						"/favicon.ico", "/actuator/health", "/actuator/info").permitAll()
+				.requestMatchers("/admin/login").permitAll()
 				.requestMatchers("/admin/**").hasRole("ADMIN")
 				.anyRequest().authenticated())
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint()))

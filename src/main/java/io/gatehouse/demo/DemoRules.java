@@ -97,7 +97,7 @@ class DemoRules {
 	private void save(String name, LoginMethod method, int priority, @Nullable String pattern, @Nullable String lookup,
 			@Nullable String connectionId, @Nullable String organizationId, JitMode jit, @Nullable String jitGroups,
 			@Nullable String saved, boolean autoUpdate) {
-		LoginRules.SaveResult result = rules.save(null, new RuleDraft(name, method, priority, true, pattern, lookup,
+		LoginRules.SaveResult result = rules.save(null, RuleDraft.of(name, method, priority, true, pattern, lookup,
 				connectionId, organizationId, jit, jitGroups, saved, autoUpdate, null, false), ACTOR);
 		if (!result.saved()) {
 			LOG.warn("Demo rule {} was not saved: {}", name, result.errors());

@@ -108,6 +108,11 @@ public class LoginRules {
 
 	}
 
+	/** The field errors of a draft that do not need the other rules (those are checked by {@link #save}). */
+	public Map<String, String> validate(RuleDraft draft) {
+		return validator.validate(draft);
+	}
+
 	/** Validates and stores a new rule ({@code id} null) or changes an existing one. */
 	@Transactional
 	public SaveResult save(@Nullable Long id, RuleDraft draft, String actor) {
@@ -121,22 +126,22 @@ public class LoginRules {
 				.filter(other -> !other.getId().equals(id))
 				.ifPresent(other -> errors.put("name", "Another rule already has this name."));
 		}
-		if (!errors.containsKey("priority") && draft.priority() != null) {
-			repository.findByPriority(draft.priority())
+		Integer priority = draft.parsedPriority();
+		if (!errors.containsKey("priority") && priority != null) {
+			repository.findByPriority(priority)
 				.filter(other -> !other.getId().equals(id))
 				.ifPresent(other -> errors.put("priority", "\"" + other.getName() + "\" already has priority "
-						+ draft.priority() + "; priorities are unique."));
+						+ priority + "; priorities are unique."));
 		}
 		if (!errors.isEmpty()) {
 			return new SaveResult(null, errors);
 		}
 		Instant now = clock.instant();
 		LoginRule rule = existing.orElseGet(() -> new LoginRule(now));
-		rule.update(draft.name().trim(), draft.method(), draft.priority(), draft.enabled(), trimmed(draft.emailPattern()),
+		rule.update(draft.name().trim(), draft.parsedMethod(), priority, draft.isEnabled(), trimmed(draft.emailPattern()),
 				trimmed(draft.lookupAttributes()), trimmed(draft.connectionId()), trimmed(draft.organizationId()),
-				draft.jitMode() != null ? draft.jitMode() : JitMode.OFF, groups(draft.jitGroups()),
-				trimmed(draft.savedAttributes()), draft.autoUpdate(), trimmed(draft.totpIssuer()),
-				draft.requireVerifiedEmail(), now);
+				draft.parsedJitMode(), groups(draft.jitGroups()), trimmed(draft.savedAttributes()), draft.isAutoUpdate(),
+				trimmed(draft.totpIssuer()), draft.isRequireVerifiedEmail(), now);
 		LoginRule stored = repository.save(rule);
 		changed(stored, existing.isEmpty() ? "created" : "updated", actor);
 		return new SaveResult(view(stored), Map.of());

@@ -40,14 +40,21 @@ final class RuleValidator {
 		else if (draft.name().trim().length() > 100) {
 			errors.put("name", "Keep the name under 100 characters.");
 		}
-		if (draft.method() == null) {
+		if (draft.parsedMethod() == null) {
 			errors.put("method", "Choose a sign-in method.");
 		}
-		if (draft.priority() == null) {
+		Integer priority = draft.parsedPriority();
+		if (blank(draft.priority())) {
 			errors.put("priority", "Give the rule a priority (lower numbers win).");
 		}
-		else if (draft.priority() < 0 || draft.priority() > 1_000_000) {
+		else if (priority == null) {
+			errors.put("priority", "Enter a whole number.");
+		}
+		else if (priority < 0 || priority > 1_000_000) {
 			errors.put("priority", "Use a priority between 0 and 1000000.");
+		}
+		if (draft.parsedJitMode() == null) {
+			errors.put("jitMode", "Choose how accounts are created.");
 		}
 		if (!blank(draft.emailPattern())) {
 			if (draft.emailPattern().length() > 500) {
@@ -87,7 +94,7 @@ final class RuleValidator {
 				errors.put("savedAttributes", String.join("; ", problems) + ".");
 			}
 		}
-		LoginMethod method = draft.method();
+		LoginMethod method = draft.parsedMethod();
 		if (method != null) {
 			checkMethod(draft, method, lookup, saved, errors);
 		}
@@ -111,7 +118,7 @@ final class RuleValidator {
 		if (method != LoginMethod.PASSWORD_MFA && !blank(draft.totpIssuer())) {
 			errors.putIfAbsent("totpIssuer", "Only rules with a second factor have a TOTP issuer.");
 		}
-		JitMode jit = draft.jitMode() != null ? draft.jitMode() : JitMode.OFF;
+		JitMode jit = draft.parsedJitMode() != null ? draft.parsedJitMode() : JitMode.OFF;
 		if (!method.isExternal()) {
 			if (jit != JitMode.OFF) {
 				errors.putIfAbsent("jitMode", "Only SSO, OAuth and OIDC rules can create accounts just in time.");
@@ -119,14 +126,14 @@ final class RuleValidator {
 			if (saved != null && !saved.isEmpty()) {
 				errors.putIfAbsent("savedAttributes", "Only SSO, OAuth and OIDC rules save attributes.");
 			}
-			if (draft.autoUpdate()) {
+			if (draft.isAutoUpdate()) {
 				errors.putIfAbsent("autoUpdate", "Only SSO, OAuth and OIDC rules update attributes at sign-in.");
 			}
 			if (!blank(draft.jitGroups())) {
 				errors.putIfAbsent("jitGroups", "Only rules that create accounts just in time give JIT groups.");
 			}
 		}
-		if (draft.requireVerifiedEmail() && !method.usesPassword()) {
+		if (draft.isRequireVerifiedEmail() && !method.usesPassword()) {
 			errors.putIfAbsent("requireVerifiedEmail", "Only password rules can require a verified email.");
 		}
 		boolean hasPattern = !blank(draft.emailPattern());

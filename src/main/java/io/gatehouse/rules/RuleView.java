@@ -26,7 +26,7 @@ public record RuleView(long id, String name, LoginMethod method, int priority, b
 	}
 
 	public RuleDraft toDraft() {
-		return new RuleDraft(name, method, priority, enabled, emailPattern, lookupAttributes, connectionId,
+		return RuleDraft.of(name, method, priority, enabled, emailPattern, lookupAttributes, connectionId,
 				organizationId, jitMode, jitGroups, savedAttributes, autoUpdate, totpIssuer, requireVerifiedEmail);
 	}
 

@@ -12,7 +12,7 @@ class RuleValidatorTests {
 	final RuleValidator validator = new RuleValidator(JsonMapper.builder().build());
 
 	RuleDraft draft(LoginMethod method, String pattern) {
-		return new RuleDraft("Rule", method, 10, true, pattern, "", "", "", JitMode.OFF, "", "", false, "", false);
+		return RuleDraft.of("Rule", method, 10, true, pattern, "", "", "", JitMode.OFF, "", "", false, "", false);
 	}
 
 	Map<String, String> errors(RuleDraft draft) {
@@ -37,9 +37,9 @@ class RuleValidatorTests {
 
 	@Test
 	void rejectsUnknownLookupKeysAndBadJson() {
-		RuleDraft unknownKey = new RuleDraft("R", LoginMethod.PASSWORD, 1, true, "", "{\"shoe_size\": 42}", "", "",
+		RuleDraft unknownKey = RuleDraft.of("R", LoginMethod.PASSWORD, 1, true, "", "{\"shoe_size\": 42}", "", "",
 				JitMode.OFF, "", "", false, "", false);
-		RuleDraft badJson = new RuleDraft("R", LoginMethod.PASSWORD, 1, true, "", "{groups: [", "", "", JitMode.OFF, "",
+		RuleDraft badJson = RuleDraft.of("R", LoginMethod.PASSWORD, 1, true, "", "{groups: [", "", "", JitMode.OFF, "",
 				"", false, "", false);
 
 		assertThat(errors(unknownKey).get("lookupAttributes")).contains("Unknown lookup key \"shoe_size\"");
@@ -49,9 +49,9 @@ class RuleValidatorTests {
 	@Test
 	void ssoNeedsExactlyOneOfConnectionAndOrganisation() {
 		RuleDraft neither = draft(LoginMethod.SSO, "@acme");
-		RuleDraft both = new RuleDraft("R", LoginMethod.SSO, 1, true, "@acme", "", "conn_1", "org_1", JitMode.OFF, "", "",
+		RuleDraft both = RuleDraft.of("R", LoginMethod.SSO, 1, true, "@acme", "", "conn_1", "org_1", JitMode.OFF, "", "",
 				false, "", false);
-		RuleDraft one = new RuleDraft("R", LoginMethod.SSO, 1, true, "@acme", "", "", "org_1", JitMode.OFF, "", "", false,
+		RuleDraft one = RuleDraft.of("R", LoginMethod.SSO, 1, true, "@acme", "", "", "org_1", JitMode.OFF, "", "", false,
 				"", false);
 
 		assertThat(errors(neither)).containsKey("connectionId");
@@ -62,16 +62,16 @@ class RuleValidatorTests {
 	@Test
 	void totpIssuerOnlyAndAlwaysOnMfaRules() {
 		assertThat(errors(draft(LoginMethod.PASSWORD_MFA, ".*"))).containsKey("totpIssuer");
-		RuleDraft issuerOnPassword = new RuleDraft("R", LoginMethod.PASSWORD, 1, true, ".*", "", "", "", JitMode.OFF, "",
+		RuleDraft issuerOnPassword = RuleDraft.of("R", LoginMethod.PASSWORD, 1, true, ".*", "", "", "", JitMode.OFF, "",
 				"", false, "Acme", false);
 		assertThat(errors(issuerOnPassword)).containsKey("totpIssuer");
 	}
 
 	@Test
 	void jitAndSavedAttributesOnlyOnExternalMethods() {
-		RuleDraft jitPassword = new RuleDraft("R", LoginMethod.PASSWORD, 1, true, ".*", "", "", "", JitMode.ANY, "", "",
+		RuleDraft jitPassword = RuleDraft.of("R", LoginMethod.PASSWORD, 1, true, ".*", "", "", "", JitMode.ANY, "", "",
 				false, "", false);
-		RuleDraft savedPassword = new RuleDraft("R", LoginMethod.PASSWORD, 1, true, ".*", "", "", "", JitMode.OFF, "",
+		RuleDraft savedPassword = RuleDraft.of("R", LoginMethod.PASSWORD, 1, true, ".*", "", "", "", JitMode.OFF, "",
 				"{\"first_name\": \"x\"}", false, "", false);
 
 		assertThat(errors(jitPassword)).containsKey("jitMode");
@@ -80,7 +80,7 @@ class RuleValidatorTests {
 
 	@Test
 	void savedAttributesNeedKnownKeysAndValidTemplates() {
-		RuleDraft bad = new RuleDraft("R", LoginMethod.SSO, 1, true, "@acme", "", "", "org_1", JitMode.MATCHING_PATTERN,
+		RuleDraft bad = RuleDraft.of("R", LoginMethod.SSO, 1, true, "@acme", "", "", "org_1", JitMode.MATCHING_PATTERN,
 				"", "{\"nickname\": \"x\", \"first_name\": \"{{ profile.first_name\", \"last_name\": \"{{user.password}}\"}",
 				false, "", false);
 

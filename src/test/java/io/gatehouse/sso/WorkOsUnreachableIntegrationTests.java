@@ -48,7 +48,7 @@ class WorkOsUnreachableIntegrationTests {
 	void anOrganisationAndItsSsoRuleAreKnownFromEarlier() {
 		accounts.importOrganization("org_offline", "Offline Corp", java.util.List.of("offline.test"));
 		if (rules.isEmpty()) {
-			assertThat(rules.save(null, new RuleDraft("Offline Corp via SSO", LoginMethod.SSO, 10, true, "@offline\\.test$",
+			assertThat(rules.save(null, RuleDraft.of("Offline Corp via SSO", LoginMethod.SSO, 10, true, "@offline\\.test$",
 					null, null, "org_offline", JitMode.MATCHING_PATTERN, null, null, false, null, false), "test").saved())
 				.isTrue();
 		}

@@ -1,0 +1,57 @@
+package io.gatehouse.admin;
+
+import java.util.List;
+
+import io.gatehouse.account.AccountFacts;
+import io.gatehouse.account.AccountOverview;
+import io.gatehouse.account.Accounts;
+import io.gatehouse.rules.LoginRules;
+import io.gatehouse.rules.RuleDecision;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Slice;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Users with search: each person's effective rule and linked identities. */
+@Controller
+class UserAdminController {
+
+	static final int PAGE_SIZE = 25;
+
+	/** One row of the users list. */
+	record UserRow(AccountFacts account, @Nullable RuleDecision rule, List<String> identities) {
+	}
+
+	private final Accounts accounts;
+
+	private final LoginRules rules;
+
+	UserAdminController(Accounts accounts, LoginRules rules) {
+		this.accounts = accounts;
+		this.rules = rules;
+	}
+
+	@GetMapping("/admin/users")
+	String users(@RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "0") int page,
+			Model model) {
+		String search = q == null || q.length() > 200 ? null : q;
+		Slice<AccountFacts> slice = accounts.users(search, page, PAGE_SIZE);
+		List<UserRow> rows = slice.getContent().stream().map(account -> new UserRow(account,
+				rules.forUser(RuleAdminController.facts(account)).orElse(null), identities(account.userId()))).toList();
+		model.addAttribute("q", search);
+		model.addAttribute("rows", rows);
+		model.addAttribute("page", slice.getNumber());
+		model.addAttribute("hasNext", slice.hasNext());
+		return "admin/users";
+	}
+
+	private List<String> identities(long userId) {
+		return accounts.overview(userId)
+			.map(o -> o.identities().stream().map(AccountOverview.LinkedIdentity::connectionType).distinct().toList())
+			.orElse(List.of());
+	}
+
+
+}
