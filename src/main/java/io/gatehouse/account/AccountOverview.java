@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /** What the account page shows a signed-in person about themselves. */
 public record AccountOverview(long userId, String email, @Nullable String firstName, @Nullable String lastName,
-		@Nullable String organizationName, Instant createdAt, List<LinkedIdentity> identities) {
+		@Nullable String organizationName, Instant createdAt, List<String> groups, Map<String, Object> attributes,
+		boolean hasPassword, List<LinkedIdentity> identities) {
 
 	public String displayName() {
 		return DisplayNames.of(firstName, lastName, email);

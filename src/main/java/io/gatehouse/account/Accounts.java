@@ -270,6 +270,7 @@ public class Accounts {
 				.toList();
 			return new AccountOverview(user.getId(), user.getEmail(), user.getFirstName(), user.getLastName(),
 					user.getOrganization() != null ? user.getOrganization().getName() : null, user.getCreatedAt(),
+					user.getGroups().stream().sorted().toList(), readMap(user.getAttributes()), user.getPasswordHash() != null,
 					identities);
 		});
 	}

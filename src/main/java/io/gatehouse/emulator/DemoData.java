@@ -59,14 +59,42 @@ class DemoData implements InitializingBean {
 		this.directory = directory;
 	}
 
+	/** first, last, email: people of the emulated OAuth providers. */
+	private static final List<List<String>> GOOGLE = List.of(List.of("Alex", "Doe", "alex.doe@gmail.test"),
+			List.of("Sam", "Lee", "sam.lee@gmail.test"), List.of("Robin", "Park", "robin.park@gmail.test"));
+
+	private static final List<List<String>> MICROSOFT = List.of(List.of("Jordan", "Reyes", "jordan.reyes@outlook.test"),
+			List.of("Casey", "Nguyen", "casey.nguyen@outlook.test"));
+
 	@Override
 	public void afterPropertiesSet() {
-		if (!directory.isEmpty()) {
+		if (directory.isEmpty()) {
+			seed("Acme", "acme.test", "Acme Okta", "OktaSAML", ACME, "00u");
+			seed("Globex", "globex.test", "Globex Entra ID", "AzureSAML", GLOBEX, "gbx-");
+			LOG.info("WorkOS emulator seeded with the demo organisations Acme (acme.test) and Globex (globex.test)");
+		}
+		seedOAuth("Google OAuth", "GoogleOAuth", GOOGLE, "google-");
+		seedOAuth("Microsoft OAuth", "MicrosoftOAuth", MICROSOFT, "msa-");
+	}
+
+	/** The environment-wide OAuth connections WorkOS offers (no organisation), each with a few people. */
+	private void seedOAuth(String name, String type, List<List<String>> people, String idPrefix) {
+		if (directory.connectionOfType(type).isPresent()) {
 			return;
 		}
-		seed("Acme", "acme.test", "Acme Okta", "OktaSAML", ACME, "00u");
-		seed("Globex", "globex.test", "Globex Entra ID", "AzureSAML", GLOBEX, "gbx-");
-		LOG.info("WorkOS emulator seeded with the demo organisations Acme (acme.test) and Globex (globex.test)");
+		SsoDirectory.Connection connection = directory.createConnection(null, name, type);
+		int number = 0;
+		for (List<String> p : people) {
+			number++;
+			String idpId = idPrefix + (100000 + number * 7919);
+			Map<String, Object> raw = new LinkedHashMap<>();
+			raw.put("sub", idpId);
+			raw.put("email", p.get(2));
+			raw.put("email_verified", true);
+			raw.put("given_name", p.get(0));
+			raw.put("family_name", p.get(1));
+			directory.addPerson(connection.id(), idpId, p.get(2), p.get(0), p.get(1), null, null, List.of(), raw);
+		}
 	}
 
 	private void seed(String name, String domain, String connectionName, String type, List<List<String>> people,

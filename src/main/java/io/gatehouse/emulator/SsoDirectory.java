@@ -83,7 +83,7 @@ public class SsoDirectory {
 		return organization(id).orElseThrow();
 	}
 
-	Connection createConnection(String organizationId, String name, String type) {
+	Connection createConnection(@Nullable String organizationId, String name, String type) {
 		OffsetDateTime now = now();
 		String id = Ids.next("conn");
 		jdbc.sql("""
@@ -93,7 +93,7 @@ public class SsoDirectory {
 	}
 
 	void addPerson(String connectionId, String idpId, String email, String firstName, String lastName,
-			String department, String jobTitle, List<String> groups, Map<String, Object> raw) {
+			@Nullable String department, @Nullable String jobTitle, List<String> groups, Map<String, Object> raw) {
 		jdbc.sql("""
 				insert into idp_people (id, connection_id, idp_id, email, first_name, last_name, department, job_title,
 				                        groups_json, raw_json)
@@ -125,6 +125,16 @@ public class SsoDirectory {
 
 	Optional<Connection> connection(String id) {
 		return jdbc.sql("select * from connections where id = ?").param(id).query(SsoDirectory::mapConnection).optional();
+	}
+
+	/** The environment's active connection of an OAuth type such as {@code GoogleOAuth}. */
+	Optional<Connection> connectionOfType(String type) {
+		return jdbc.sql("select * from connections where connection_type = ? and organization_id is null order by id")
+			.param(type)
+			.query(SsoDirectory::mapConnection)
+			.list()
+			.stream()
+			.findFirst();
 	}
 
 	/** The organisation's active connection, if it has one. */

@@ -80,7 +80,7 @@ public class TestIdpController {
 		if (codeChallenge != null && !"S256".equals(codeChallengeMethod)) {
 			return redirectError(redirectUri, state, "invalid_request", "code_challenge_method must be S256.");
 		}
-		Optional<SsoDirectory.Connection> target = resolve(connection, organization, domain);
+		Optional<SsoDirectory.Connection> target = resolve(connection, organization, domain, provider);
 		if (target.isEmpty()) {
 			String error = organization != null ? "organization_invalid" : "connection_invalid";
 			String description = organization != null ? "No connection associated with organization"
@@ -167,7 +167,7 @@ public class TestIdpController {
 
 	@GetMapping("/emulator/idp")
 	String dashboard(Model model) {
-		List<Map<String, Object>> tiles = directory.connections().stream().map(c -> {
+		List<Map<String, Object>> tiles = directory.connections().stream().filter(c -> c.organizationId() != null).map(c -> {
 			Map<String, Object> tile = new LinkedHashMap<>();
 			tile.put("connection", c);
 			tile.put("organization", c.organizationId() == null ? null : directory.organization(c.organizationId()).orElse(null));
@@ -203,8 +203,11 @@ public class TestIdpController {
 			CustomPerson custom, Map<String, String> errors) {
 		model.addAttribute("request", request);
 		model.addAttribute("connection", connection);
-		model.addAttribute("organization",
-				connection.organizationId() == null ? null : directory.organization(connection.organizationId()).orElse(null));
+		SsoDirectory.Organization organization = connection.organizationId() == null ? null
+				: directory.organization(connection.organizationId()).orElse(null);
+		model.addAttribute("organization", organization);
+		model.addAttribute("heading", organization != null ? "Sign in to " + organization.name()
+				: "Sign in with " + connection.typeLabel().replace(" OAuth", ""));
 		String hint = custom.email();
 		model.addAttribute("people", directory.people(connection.id())
 			.stream()
@@ -216,7 +219,7 @@ public class TestIdpController {
 	}
 
 	private Optional<SsoDirectory.Connection> resolve(@Nullable String connection, @Nullable String organization,
-			@Nullable String domain) {
+			@Nullable String domain, @Nullable String provider) {
 		if (connection != null) {
 			return directory.connection(connection).filter(SsoDirectory.Connection::active);
 		}
@@ -226,7 +229,9 @@ public class TestIdpController {
 		if (domain != null) {
 			return directory.organizationByDomain(domain).flatMap(o -> directory.activeConnectionOf(o.id()));
 		}
-		return Optional.empty();
+		return provider == null ? Optional.empty()
+				: directory.connectionOfType(provider.equals("GithubOAuth") ? "GitHubOAuth" : provider)
+					.filter(SsoDirectory.Connection::active);
 	}
 
 	private static String redirectError(String redirectUri, @Nullable String state, String error, String description) {

@@ -47,7 +47,8 @@ class EmulatorSsoApiIntegrationTests {
 		List<SsoConnection> connections = workos.connections();
 		List<WorkOsOrganization> organizations = workos.organizations();
 
-		assertThat(connections).extracting(SsoConnection::type).containsExactlyInAnyOrder("OktaSAML", "AzureSAML");
+		assertThat(connections).extracting(SsoConnection::type).containsExactlyInAnyOrder("OktaSAML", "AzureSAML", "GoogleOAuth",
+				"MicrosoftOAuth");
 		assertThat(connections).allMatch(SsoConnection::active);
 		assertThat(connections).flatExtracting(SsoConnection::domains).contains("acme.test", "globex.test");
 		assertThat(organizations).extracting(WorkOsOrganization::name).containsExactlyInAnyOrder("Acme", "Globex");
@@ -55,11 +56,11 @@ class EmulatorSsoApiIntegrationTests {
 
 	@Test
 	void listsArePagedWithCursorsAndEndWithANullAfter() throws Exception {
-		JsonNode first = getJson("/connections?limit=1&order=asc", API_KEY).body;
-		assertThat(first.get("data")).hasSize(1);
+		JsonNode first = getJson("/connections?limit=3&order=asc", API_KEY).body;
+		assertThat(first.get("data")).hasSize(3);
 		String after = first.get("list_metadata").get("after").asString();
 
-		JsonNode second = getJson("/connections?limit=1&order=asc&after=" + after, API_KEY).body;
+		JsonNode second = getJson("/connections?limit=3&order=asc&after=" + after, API_KEY).body;
 		assertThat(second.get("data")).hasSize(1);
 		assertThat(second.get("data").get(0).get("id").asString()).isNotEqualTo(first.get("data").get(0).get("id").asString());
 		assertThat(second.get("list_metadata").get("after").isNull()).isTrue();
