@@ -41,7 +41,7 @@ public final class Chromium {
 		options.setBinary(browser.get().toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--window-size=1280,900");
+				"--disable-sync", "--window-size=1280,1400");
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.get().toFile())
 			.usingAnyFreePort()
 			.build();
