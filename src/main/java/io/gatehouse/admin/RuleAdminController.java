@@ -16,6 +16,7 @@ import io.gatehouse.rules.RuleDraft;
 import io.gatehouse.rules.RuleView;
 import io.gatehouse.rules.UserFacts;
 import io.gatehouse.settings.GatehouseSettings;
+import io.gatehouse.settings.PublicUrls;
 import io.gatehouse.workos.SsoConnection;
 import io.gatehouse.workos.WorkOs;
 import io.gatehouse.workos.WorkOsException;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.view.RedirectView;
 
 /** The login rules editor: list, create, edit, enable/disable, delete (after confirmation) and the rule tester. */
 @Controller
@@ -47,11 +49,14 @@ class RuleAdminController {
 
 	private final GatehouseSettings settings;
 
-	RuleAdminController(LoginRules rules, Accounts accounts, WorkOs workos, GatehouseSettings settings) {
+	private final PublicUrls urls;
+
+	RuleAdminController(LoginRules rules, Accounts accounts, WorkOs workos, GatehouseSettings settings, PublicUrls urls) {
 		this.rules = rules;
 		this.accounts = accounts;
 		this.workos = workos;
 		this.settings = settings;
+		this.urls = urls;
 	}
 
 	@GetMapping({ "/admin", "/admin/" })
@@ -111,6 +116,24 @@ class RuleAdminController {
 		rules.delete(id, admin.email());
 		redirect.addFlashAttribute("message", "admin.rules.deleted");
 		return "redirect:/admin/rules";
+	}
+
+	/** Opens WorkOS's Admin Portal for the SSO rule's organisation, so its IT admin can set up the connection. */
+	@PostMapping("/admin/rules/{id}/portal")
+	Object adminPortal(@PathVariable long id, RedirectAttributes redirect) {
+		RuleView rule = rules.get(id).orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
+		if (rule.organizationId() == null) {
+			return "redirect:/admin/rules";
+		}
+		try {
+			RedirectView portal = new RedirectView(workos.adminPortalLink(rule.organizationId(), urls.absolute("/admin/rules")));
+			portal.setExpandUriTemplateVariables(false);
+			return portal;
+		}
+		catch (WorkOsException e) {
+			redirect.addFlashAttribute("message", "admin.rules.portal-unavailable");
+			return "redirect:/admin/rules";
+		}
 	}
 
 	@GetMapping("/admin/rules/test")

@@ -16,6 +16,7 @@ import com.workos.sso.SSOAuthUrlsKt;
 import com.workos.sso.SSOAuthorizationUrlOptions;
 import com.workos.sso.SSOPKCEAuthorizationUrlResult;
 import com.workos.types.ConnectionState;
+import com.workos.types.GenerateLinkIntent;
 import io.gatehouse.workos.internal.SdkClient;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -84,6 +85,16 @@ public class WorkOs {
 			}
 			return organizations;
 		});
+	}
+
+	/**
+	 * A short-lived link to WorkOS's Admin Portal, where the organisation's IT admin configures their SSO connection.
+	 * @param returnUrl where the portal's "back" link leads
+	 */
+	public String adminPortalLink(String organizationId, String returnUrl) {
+		return sdk.call("generate Admin Portal link", workos -> workos.getAdminPortal()
+			.generateLink(organizationId, returnUrl, null, GenerateLinkIntent.SSO)
+			.getLink());
 	}
 
 	/**

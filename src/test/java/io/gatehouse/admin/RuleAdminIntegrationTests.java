@@ -178,6 +178,21 @@ class RuleAdminIntegrationTests {
 	}
 
 	@Test
+	void ssoRulesWithAnOrganisationOpenTheWorkOsAdminPortal() {
+		RuleView acme = rules.list().stream().filter(r -> r.name().equals("Acme people via Okta")).findFirst().orElseThrow();
+		Page list = admin.get("/admin/rules");
+
+		Page toPortal = admin.submit(list, "/admin/rules/" + acme.id() + "/portal", Map.of());
+		assertThat(toPortal.location()).startsWith("http://127.0.0.1:" + port + "/emulator/portal/");
+		Page portal = admin.get(toPortal.location());
+
+		assertThat(portal.status()).isEqualTo(200);
+		assertThat(portal.body()).contains("Single Sign-On for Acme").contains("Acme Okta")
+			.contains("http://localhost:" + port + "/admin/rules");
+		assertThat(admin.get("http://127.0.0.1:" + port + "/emulator/portal/not-a-token").status()).isEqualTo(410);
+	}
+
+	@Test
 	void usersListShowsEffectiveRulesAndSearches() {
 		Page page = admin.get("/admin/users?q=demo.user");
 
