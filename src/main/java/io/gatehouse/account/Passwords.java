@@ -6,6 +6,7 @@ import java.util.concurrent.Semaphore;
 
 import io.gatehouse.account.internal.UserAccount;
 import io.gatehouse.account.internal.UserRepository;
+import io.gatehouse.settings.GatehouseSettings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -16,8 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Password hashing and checking. New hashes are Argon2id (19 MiB, 2 iterations, OWASP's minimum); bcrypt hashes are
- * accepted and upgraded at the next successful sign-in. At most one hash computation per core runs at a time, so a
- * burst of sign-ins cannot starve the other pages. An unknown account costs the same hash as a known one.
+ * accepted and upgraded at the next successful sign-in. Hash computations are bounded (by default one fewer than the
+ * cores, at least one), so a burst of sign-ins queues for the hasher instead of starving every other page. An unknown
+ * account costs the same hash as a known one.
  */
 @Service
 public class Passwords {
@@ -32,14 +34,24 @@ public class Passwords {
 
 	private final UserRepository users;
 
-	Passwords(UserRepository users) {
+	private final int hashingThreads;
+
+	Passwords(UserRepository users, GatehouseSettings settings) {
 		this.users = users;
+		int cores = Runtime.getRuntime().availableProcessors();
+		this.hashingThreads = settings.login().hashingThreads() > 0 ? settings.login().hashingThreads()
+				: Math.max(1, cores - 1);
 		DelegatingPasswordEncoder delegating = new DelegatingPasswordEncoder(DEFAULT_ID,
 				Map.of(DEFAULT_ID, new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2), "bcrypt",
 						new BCryptPasswordEncoder()));
 		this.encoder = delegating;
-		this.hashing = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
+		this.hashing = new Semaphore(hashingThreads, true);
 		this.unknownUserHash = encoder.encode("not a password of anyone " + System.nanoTime());
+	}
+
+	/** How many password hashes may be computed at once. */
+	public int hashingThreads() {
+		return hashingThreads;
 	}
 
 	/** A hash for a new password. */

@@ -83,13 +83,18 @@ public record GatehouseSettings(@Nullable URI baseUrl, WorkOs workos, Local loca
 	 *
 	 * @param lookupByEmail by case-insensitive email
 	 * @param lookupByUsername by username
+	 * @param hashingThreads how many password hashes may run at once; 0 means one fewer than the cores (at least 1)
 	 */
-	public record Login(@DefaultValue("true") boolean lookupByEmail, @DefaultValue("true") boolean lookupByUsername) {
+	public record Login(@DefaultValue("true") boolean lookupByEmail, @DefaultValue("true") boolean lookupByUsername,
+			@DefaultValue("0") int hashingThreads) {
 
 		public Login {
 			if (!lookupByEmail && !lookupByUsername) {
 				throw new IllegalArgumentException(
 						"gatehouse.login: at least one of lookup-by-email and lookup-by-username must be true");
+			}
+			if (hashingThreads < 0 || hashingThreads > 256) {
+				throw new IllegalArgumentException("gatehouse.login.hashing-threads must be between 0 and 256");
 			}
 		}
 

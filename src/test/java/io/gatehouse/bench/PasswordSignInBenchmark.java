@@ -1,0 +1,145 @@
+package io.gatehouse.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.gatehouse.account.Accounts;
+import io.gatehouse.account.Passwords;
+import io.gatehouse.support.GatehouseIntegrationTest;
+import io.gatehouse.support.TestBrowser;
+import io.gatehouse.support.TestBrowser.Page;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Password sign-in under load, over real HTTP: full sign-ins per second against the Argon2id encoder's own ceiling
+ * (same parameters, one thread per core, measured in the same run), and the sign-in page's latency with and without
+ * that load.
+ */
+@GatehouseIntegrationTest
+@Tag("benchmark")
+@TestPropertySource(properties = "spring.application.name=gatehouse-password-benchmark")
+class PasswordSignInBenchmark {
+
+	static final long SECONDS = 15;
+
+	static final String PASSWORD = "benchmark-password";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	Passwords passwords;
+
+	@Test
+	void passwordSignInsAgainstTheEncodersCeiling() throws Exception {
+		int cores = Runtime.getRuntime().availableProcessors();
+		int clients = passwords.hashingThreads() + 2;
+		for (int i = 0; i < clients; i++) {
+			accounts.createLocalUser("bench" + i + "@password.example", null, null, passwords.hash(PASSWORD), List.of());
+		}
+		signInLoop(0, System.nanoTime() + 3_000_000_000L, new AtomicBoolean(true));
+
+		double ceiling = encoderCeiling(passwords.hashingThreads());
+		Stats idlePage = pageLatency(System.nanoTime() + SECONDS * 1_000_000_000L / 3);
+
+		ExecutorService pool = Executors.newFixedThreadPool(clients + 1);
+		AtomicBoolean running = new AtomicBoolean(true);
+		AtomicInteger signIns = new AtomicInteger();
+		long start = System.nanoTime();
+		long end = start + SECONDS * 1_000_000_000L;
+		List<Future<Integer>> load = new ArrayList<>();
+		for (int i = 0; i < clients; i++) {
+			int client = i;
+			load.add(pool.submit(() -> signIns.addAndGet(signInLoop(client, end, running))));
+		}
+		Thread.sleep(2_000);
+		Stats loadedPage = pool.submit(() -> pageLatency(end - 1_000_000_000L)).get();
+		for (Future<Integer> f : load) {
+			f.get();
+		}
+		pool.shutdown();
+		double elapsed = (System.nanoTime() - start) / 1e9;
+		double rate = signIns.get() / elapsed;
+
+		System.out.printf("BENCH Argon2id ceiling (m=19 MiB, t=2, %d thread(s) as the app allows on %d cores): %.1f hashes/s%n",
+				passwords.hashingThreads(), cores, ceiling);
+		System.out.printf("BENCH password sign-ins over HTTP (%d clients, %d s): %.1f sign-ins/s = %.0f%% of the ceiling%n",
+				clients, SECONDS, rate, 100 * rate / ceiling);
+		System.out.println("BENCH sign-in page, idle:                " + idlePage);
+		System.out.println("BENCH sign-in page, under password load: " + loadedPage);
+		System.out.printf("BENCH sign-in page p99 under load / idle: %.2fx%n", loadedPage.p99Ms() / idlePage.p99Ms());
+		assertThat(signIns.get()).isPositive();
+	}
+
+	/** Full sign-ins (login page, step 1, password page, password) until the deadline; returns how many worked. */
+	private int signInLoop(int client, long end, AtomicBoolean running) {
+		int done = 0;
+		while (running.get() && System.nanoTime() < end) {
+			TestBrowser browser = new TestBrowser(port);
+			Page login = browser.get("/accounts/login");
+			Page step1 = browser.submit(login, "/accounts/login",
+					Map.of("username", "bench" + client + "@password.example", "next", ""));
+			Page step2 = browser.get(step1.location());
+			Page result = browser.submit(step2, "/accounts/login/password", Map.of("password", PASSWORD));
+			if (result.status() == 302 && result.location().endsWith("/account")) {
+				done++;
+			}
+		}
+		return done;
+	}
+
+	private static double encoderCeiling(int threads) throws Exception {
+		Argon2PasswordEncoder encoder = new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
+		String hash = encoder.encode(PASSWORD);
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		long start = System.nanoTime();
+		long end = start + SECONDS * 1_000_000_000L / 2;
+		List<Future<Integer>> counts = new ArrayList<>();
+		for (int t = 0; t < threads; t++) {
+			counts.add(pool.submit(() -> {
+				int n = 0;
+				while (System.nanoTime() < end) {
+					encoder.matches(PASSWORD, hash);
+					n++;
+				}
+				return n;
+			}));
+		}
+		int total = 0;
+		for (Future<Integer> c : counts) {
+			total += c.get();
+		}
+		pool.shutdown();
+		return total / ((System.nanoTime() - start) / 1e9);
+	}
+
+	private Stats pageLatency(long end) {
+		TestBrowser browser = new TestBrowser(port);
+		long[] samples = new long[200_000];
+		int n = 0;
+		while (System.nanoTime() < end && n < samples.length) {
+			long t0 = System.nanoTime();
+			Page page = browser.get("/accounts/login");
+			samples[n++] = System.nanoTime() - t0;
+			assertThat(page.status()).isEqualTo(200);
+		}
+		return Stats.of(samples, n);
+	}
+
+}
