@@ -9,6 +9,7 @@ import io.gatehouse.account.AccountFacts;
 import io.gatehouse.account.Accounts;
 import io.gatehouse.account.OrganizationRef;
 import io.gatehouse.account.SignedInUser;
+import io.gatehouse.mfa.Factors;
 import io.gatehouse.rules.JitMode;
 import io.gatehouse.rules.LoginMethod;
 import io.gatehouse.rules.LoginRules;
@@ -51,7 +52,11 @@ class RuleAdminController {
 
 	private final PublicUrls urls;
 
-	RuleAdminController(LoginRules rules, Accounts accounts, WorkOs workos, GatehouseSettings settings, PublicUrls urls) {
+	private final Factors factors;
+
+	RuleAdminController(LoginRules rules, Accounts accounts, WorkOs workos, GatehouseSettings settings, PublicUrls urls,
+			Factors factors) {
+		this.factors = factors;
 		this.rules = rules;
 		this.accounts = accounts;
 		this.workos = workos;
@@ -143,13 +148,14 @@ class RuleAdminController {
 			Optional<AccountFacts> account = accounts.findForLogin(username, settings.login().lookupByEmail(),
 					settings.login().lookupByUsername());
 			model.addAttribute("account", account.orElse(null));
-			model.addAttribute("lines", rules.explain(account.map(RuleAdminController::facts).orElse(null), username.trim()));
+			model.addAttribute("lines",
+					rules.explain(account.map(a -> facts(a, factors.hasFactor(a.userId()))).orElse(null), username.trim()));
 		}
 		return "admin/rules/test";
 	}
 
-	static UserFacts facts(AccountFacts account) {
-		return new UserFacts(account.email(), account.active(), account.admin(), false, account.hasSso(),
+	static UserFacts facts(AccountFacts account, boolean hasMfa) {
+		return new UserFacts(account.email(), account.active(), account.admin(), hasMfa, account.hasSso(),
 				account.groups(), java.util.Set.of(), account.organizationWorkosId(), account.organizationName());
 	}
 

@@ -5,6 +5,8 @@ import java.util.List;
 import io.gatehouse.account.AccountFacts;
 import io.gatehouse.account.AccountOverview;
 import io.gatehouse.account.Accounts;
+import io.gatehouse.mfa.FactorView;
+import io.gatehouse.mfa.Factors;
 import io.gatehouse.rules.LoginRules;
 import io.gatehouse.rules.RuleDecision;
 import org.jspecify.annotations.Nullable;
@@ -21,16 +23,19 @@ class UserAdminController {
 	static final int PAGE_SIZE = 25;
 
 	/** One row of the users list. */
-	record UserRow(AccountFacts account, @Nullable RuleDecision rule, List<String> identities) {
+	record UserRow(AccountFacts account, @Nullable RuleDecision rule, List<String> identities, List<FactorView> factors) {
 	}
 
 	private final Accounts accounts;
 
 	private final LoginRules rules;
 
-	UserAdminController(Accounts accounts, LoginRules rules) {
+	private final Factors factors;
+
+	UserAdminController(Accounts accounts, LoginRules rules, Factors factors) {
 		this.accounts = accounts;
 		this.rules = rules;
+		this.factors = factors;
 	}
 
 	@GetMapping("/admin/users")
@@ -38,8 +43,11 @@ class UserAdminController {
 			Model model) {
 		String search = q == null || q.length() > 200 ? null : q;
 		Slice<AccountFacts> slice = accounts.users(search, page, PAGE_SIZE);
-		List<UserRow> rows = slice.getContent().stream().map(account -> new UserRow(account,
-				rules.forUser(RuleAdminController.facts(account)).orElse(null), identities(account.userId()))).toList();
+		List<UserRow> rows = slice.getContent().stream().map(account -> {
+			List<FactorView> enrolled = factors.list(account.userId());
+			return new UserRow(account, rules.forUser(RuleAdminController.facts(account, !enrolled.isEmpty())).orElse(null),
+					identities(account.userId()), enrolled);
+		}).toList();
 		model.addAttribute("q", search);
 		model.addAttribute("rows", rows);
 		model.addAttribute("page", slice.getNumber());

@@ -3,6 +3,8 @@ package io.gatehouse.audit;
 import io.gatehouse.account.UserProvisioned;
 import io.gatehouse.login.LoginFailed;
 import io.gatehouse.login.LoginSucceeded;
+import io.gatehouse.mfa.FactorEnrolled;
+import io.gatehouse.mfa.FactorRemoved;
 import io.gatehouse.rules.RuleChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -30,6 +32,16 @@ class AuditListener {
 	@EventListener
 	void on(LoginFailed event) {
 		log.append("login.failed", null, event.subject(), "method=" + event.method() + " reason=" + event.reason());
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	void on(FactorEnrolled event) {
+		log.append("factor.enrolled", event.userId(), event.email(), "type=" + event.type());
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	void on(FactorRemoved event) {
+		log.append("factor.removed", event.userId(), event.email(), "type=" + event.type());
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)

@@ -59,7 +59,8 @@ class SecurityConfiguration {
 		// @formatter:off
 		http
 			.authorizeHttpRequests(requests -> requests
-				.requestMatchers("/accounts/login", "/accounts/login/**", "/accounts/login-method", "/accounts/callback/**",
+				.requestMatchers("/accounts/login", "/accounts/login/**", "/accounts/login-method", "/accounts/enroll",
+						"/accounts/enroll-totp", "/accounts/verify", "/accounts/callback/**",
 						"/accounts/logout", "/error", "/webjars/**", "/css/**", "/js/**", "/images/**",
 						"/favicon.ico", "/actuator/health", "/actuator/info").permitAll()
 				.requestMatchers("/admin/login").permitAll()

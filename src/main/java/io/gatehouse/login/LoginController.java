@@ -53,8 +53,11 @@ class LoginController {
 
 	private final PublicUrls urls;
 
+	private final SecondFactors secondFactors;
+
 	LoginController(LoginResolution resolution, Accounts accounts, Passwords passwords, SsoLauncher sso,
-			SignIns signIns, GatehouseSettings settings, PublicUrls urls) {
+			SignIns signIns, GatehouseSettings settings, PublicUrls urls, SecondFactors secondFactors) {
+		this.secondFactors = secondFactors;
 		this.resolution = resolution;
 		this.accounts = accounts;
 		this.passwords = passwords;
@@ -135,11 +138,14 @@ class LoginController {
 			signIns.fail("password", userId == null ? "no_password_sign_in" : "wrong_password", username);
 			return passwordError(model, username, "login.password.failed");
 		}
-		if (decision.mfaRequired()) {
-			signIns.fail("password", "second_factor_unavailable", username);
-			return passwordError(model, username, "login.password.second-factor-unavailable");
-		}
 		PendingLogin.clear(request.getSession(false));
+		if (decision.mfaRequired()) {
+			boolean enrolled = secondFactors.hasFactor(userId);
+			signIns.awaitSecondFactor(request, new PendingSecondFactor(userId, outcome.account().email(), "password",
+					"rule:" + decision.ruleName(), pending.get().next(), !enrolled, decision.totpIssuer(), null, 0,
+					Instant.now()));
+			return redirect(enrolled ? "/accounts/verify" : "/accounts/enroll");
+		}
 		SignedInUser user = accounts.signedInWithPassword(userId);
 		return redirect(signIns.succeed(request, response, user, "password", "rule:" + decision.ruleName(),
 				pending.get().next()));

@@ -36,22 +36,26 @@ class LoginResolution {
 
 	private final GatehouseSettings settings;
 
-	LoginResolution(Accounts accounts, LoginRules rules, GatehouseSettings settings) {
+	private final SecondFactors factors;
+
+	LoginResolution(Accounts accounts, LoginRules rules, GatehouseSettings settings, SecondFactors factors) {
 		this.accounts = accounts;
 		this.rules = rules;
 		this.settings = settings;
+		this.factors = factors;
 	}
 
 	Outcome resolve(String typed) {
 		Optional<AccountFacts> account = accounts.findForLogin(typed, settings.login().lookupByEmail(),
 				settings.login().lookupByUsername());
-		Optional<RuleDecision> decision = account.isPresent() ? rules.forUser(facts(account.get()))
+		Optional<RuleDecision> decision = account.isPresent()
+				? rules.forUser(facts(account.get(), factors.hasFactor(account.get().userId())))
 				: rules.forUnknown(typed.trim());
 		return new Outcome(account.orElse(null), decision.orElse(null));
 	}
 
-	static UserFacts facts(AccountFacts account) {
-		return new UserFacts(account.email(), account.active(), account.admin(), false, account.hasSso(),
+	static UserFacts facts(AccountFacts account, boolean hasMfa) {
+		return new UserFacts(account.email(), account.active(), account.admin(), hasMfa, account.hasSso(),
 				account.groups(), Set.of(), account.organizationWorkosId(), account.organizationName());
 	}
 

@@ -62,6 +62,47 @@ public class SignIns {
 		return SafeRedirects.next(next);
 	}
 
+	private static final String SECOND_FACTOR = PendingSecondFactor.class.getName();
+
+	/** Parks a sign-in that needs a second factor; nothing is signed in yet. */
+	public void awaitSecondFactor(HttpServletRequest request, PendingSecondFactor pending) {
+		request.getSession().setAttribute(SECOND_FACTOR, pending);
+	}
+
+	/** The sign-in waiting for a second factor in this session, if any and not expired. */
+	public java.util.Optional<PendingSecondFactor> pendingSecondFactor(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		Object value = session != null ? session.getAttribute(SECOND_FACTOR) : null;
+		return value instanceof PendingSecondFactor pending && !pending.expired(java.time.Instant.now())
+				? java.util.Optional.of(pending) : java.util.Optional.empty();
+	}
+
+	public void updateSecondFactor(HttpServletRequest request, PendingSecondFactor pending) {
+		request.getSession().setAttribute(SECOND_FACTOR, pending);
+	}
+
+	/**
+	 * Records a wrong code; after {@link PendingSecondFactor#MAX_ATTEMPTS} the pending sign-in is discarded.
+	 * @return true while attempts remain
+	 */
+	public boolean secondFactorFailed(HttpServletRequest request, PendingSecondFactor pending, String reason) {
+		fail(pending.method() + "+mfa", reason, pending.email());
+		PendingSecondFactor next = pending.failedOnce();
+		if (next.attempts() >= PendingSecondFactor.MAX_ATTEMPTS) {
+			request.getSession().removeAttribute(SECOND_FACTOR);
+			return false;
+		}
+		updateSecondFactor(request, next);
+		return true;
+	}
+
+	/** The second factor passed: signs the person in and returns where to go. */
+	public String secondFactorPassed(HttpServletRequest request, HttpServletResponse response, PendingSecondFactor pending,
+			SignedInUser user) {
+		request.getSession().removeAttribute(SECOND_FACTOR);
+		return succeed(request, response, user, pending.method() + "+mfa", pending.via(), pending.next());
+	}
+
 	/** Records a failed attempt. */
 	public void fail(String method, String reason, @Nullable String subject) {
 		events.publishEvent(new LoginFailed(method, reason, subject));

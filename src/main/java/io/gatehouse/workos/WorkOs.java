@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.workos.common.http.RequestOptions;
+import com.workos.models.AuthenticationFactorEnrolled;
 import com.workos.models.Connection;
 import com.workos.models.ConnectionDomain;
 import com.workos.models.Organization;
@@ -15,6 +16,7 @@ import com.workos.models.Profile;
 import com.workos.sso.SSOAuthUrlsKt;
 import com.workos.sso.SSOAuthorizationUrlOptions;
 import com.workos.sso.SSOPKCEAuthorizationUrlResult;
+import com.workos.types.AuthenticationFactorsCreateRequestType;
 import com.workos.types.ConnectionState;
 import com.workos.types.GenerateLinkIntent;
 import io.gatehouse.workos.internal.SdkClient;
@@ -95,6 +97,50 @@ public class WorkOs {
 		return sdk.call("generate Admin Portal link", workos -> workos.getAdminPortal()
 			.generateLink(organizationId, returnUrl, null, GenerateLinkIntent.SSO)
 			.getLink());
+	}
+
+	/** Creates a TOTP factor; the secret and QR code come back once. */
+	public TotpEnrolment enrollTotp(String issuer, String user) {
+		return sdk.call("enroll TOTP factor", workos -> {
+			AuthenticationFactorEnrolled factor = workos.getMultiFactorAuth()
+				.enrollFactor(AuthenticationFactorsCreateRequestType.Totp, null, issuer, user, null);
+			if (factor.getTotp() == null) {
+				throw new IllegalStateException("WorkOS returned a TOTP factor without its secret");
+			}
+			return new TotpEnrolment(factor.getId(), factor.getTotp().getSecret(), factor.getTotp().getQrCode(),
+					factor.getTotp().getUri());
+		});
+	}
+
+	/** Creates an SMS factor for an E.164 phone number; an invalid number is {@link WorkOsException.Reason#UNPROCESSABLE}. */
+	public String enrollSms(String phoneNumber) {
+		return sdk.call("enroll SMS factor", workos -> workos.getMultiFactorAuth()
+			.enrollFactor(AuthenticationFactorsCreateRequestType.Sms, phoneNumber, null, null, null)
+			.getId());
+	}
+
+	/**
+	 * Starts a challenge of a factor (for SMS: sends the code, with {@code smsTemplate}'s {@code {{code}}} replaced).
+	 * @return the challenge id
+	 */
+	public String challenge(String factorId, @Nullable String smsTemplate) {
+		return sdk.call("challenge factor",
+				workos -> workos.getMultiFactorAuth().challengeFactor(factorId, smsTemplate).getId());
+	}
+
+	/**
+	 * Checks a code against a challenge. A wrong code is {@code false}; an expired or already verified challenge is a
+	 * {@link WorkOsException} with reason {@link WorkOsException.Reason#UNPROCESSABLE} and WorkOS's code.
+	 */
+	public boolean verify(String challengeId, String code) {
+		return sdk.call("verify challenge", workos -> workos.getMultiFactorAuth().verifyChallenge(challengeId, code).getValid());
+	}
+
+	public void deleteFactor(String factorId) {
+		sdk.call("delete factor", workos -> {
+			workos.getMultiFactorAuth().deleteFactor(factorId);
+			return null;
+		});
 	}
 
 	/**

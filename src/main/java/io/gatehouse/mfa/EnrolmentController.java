@@ -1,0 +1,137 @@
+package io.gatehouse.mfa;
+
+import java.util.Optional;
+
+import io.gatehouse.account.Accounts;
+import io.gatehouse.account.SignedInUser;
+import io.gatehouse.login.PendingSecondFactor;
+import io.gatehouse.login.SignIns;
+import io.gatehouse.workos.TotpEnrolment;
+import io.gatehouse.workos.WorkOsException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.view.RedirectView;
+
+/**
+ * Adding an authenticator app: from the account page, or forced during sign-in when the person's rule demands a
+ * second factor and they have none yet. Confirming a first code completes the enrolment (and then the sign-in).
+ */
+@Controller
+class EnrolmentController {
+
+	static final String TOTP_PAGE = "mfa/enroll-totp";
+
+	private static final String DEFAULT_ISSUER = "Gatehouse";
+
+	private final Factors factors;
+
+	private final SignIns signIns;
+
+	private final Accounts accounts;
+
+	EnrolmentController(Factors factors, SignIns signIns, Accounts accounts) {
+		this.factors = factors;
+		this.signIns = signIns;
+		this.accounts = accounts;
+	}
+
+	/** Who is enrolling: the signed-in person, or the sign-in waiting for its first factor. */
+	private record Enrollee(long userId, String email, String issuer, @Nullable PendingSecondFactor pending) {
+	}
+
+	@GetMapping("/accounts/enroll")
+	String choose(@AuthenticationPrincipal @Nullable SignedInUser user, HttpServletRequest request, Model model) {
+		Optional<Enrollee> enrollee = enrollee(user, request);
+		if (enrollee.isEmpty()) {
+			return "redirect:/accounts/login";
+		}
+		model.addAttribute("forced", enrollee.get().pending() != null);
+		return "mfa/enroll";
+	}
+
+	@GetMapping("/accounts/enroll-totp")
+	String totp(@AuthenticationPrincipal @Nullable SignedInUser user, HttpServletRequest request, Model model) {
+		Optional<Enrollee> enrollee = enrollee(user, request);
+		if (enrollee.isEmpty()) {
+			return "redirect:/accounts/login";
+		}
+		try {
+			model.addAttribute("enrolment", pendingEnrolment(enrollee.get(), request.getSession()));
+		}
+		catch (WorkOsException e) {
+			model.addAttribute("error", "mfa.workos-unavailable");
+			return "mfa/enroll";
+		}
+		model.addAttribute("forced", enrollee.get().pending() != null);
+		return TOTP_PAGE;
+	}
+
+	@PostMapping("/accounts/enroll-totp")
+	Object confirm(@RequestParam(required = false, defaultValue = "") String code,
+			@AuthenticationPrincipal @Nullable SignedInUser user, HttpServletRequest request,
+			HttpServletResponse response, Model model, RedirectAttributes redirect) {
+		Optional<Enrollee> enrollee = enrollee(user, request);
+		HttpSession session = request.getSession();
+		if (enrollee.isEmpty() || !(session.getAttribute(PendingTotpEnrolment.ATTRIBUTE) instanceof PendingTotpEnrolment started)
+				|| started.userId() != enrollee.get().userId()) {
+			return "redirect:/accounts/login";
+		}
+		model.addAttribute("enrolment", started);
+		model.addAttribute("forced", enrollee.get().pending() != null);
+		String typed = code.replace(" ", "").trim();
+		boolean confirmed;
+		try {
+			confirmed = typed.matches("\\d{6}")
+					&& factors.confirmTotp(enrollee.get().userId(), enrollee.get().email(), started.workosFactorId(), typed);
+		}
+		catch (WorkOsException e) {
+			model.addAttribute("error", "mfa.workos-unavailable");
+			return TOTP_PAGE;
+		}
+		if (!confirmed) {
+			model.addAttribute("error", "mfa.code.wrong");
+			return TOTP_PAGE;
+		}
+		session.removeAttribute(PendingTotpEnrolment.ATTRIBUTE);
+		PendingSecondFactor pending = enrollee.get().pending();
+		if (pending != null) {
+			SignedInUser signedIn = accounts.signedInWithPassword(pending.userId());
+			RedirectView target = new RedirectView(signIns.secondFactorPassed(request, response, pending, signedIn));
+			target.setExpandUriTemplateVariables(false);
+			return target;
+		}
+		redirect.addFlashAttribute("message", "mfa.enrolled");
+		return "redirect:/account";
+	}
+
+	private PendingTotpEnrolment pendingEnrolment(Enrollee enrollee, HttpSession session) {
+		if (session.getAttribute(PendingTotpEnrolment.ATTRIBUTE) instanceof PendingTotpEnrolment existing
+				&& existing.userId() == enrollee.userId()) {
+			return existing;
+		}
+		TotpEnrolment created = factors.startTotp(enrollee.issuer(), enrollee.email());
+		PendingTotpEnrolment pending = new PendingTotpEnrolment(enrollee.userId(), created.factorId(), created.secret(),
+				created.qrCode(), created.uri());
+		session.setAttribute(PendingTotpEnrolment.ATTRIBUTE, pending);
+		return pending;
+	}
+
+	private Optional<Enrollee> enrollee(@Nullable SignedInUser user, HttpServletRequest request) {
+		if (user != null) {
+			return Optional.of(new Enrollee(user.userId(), user.email(), DEFAULT_ISSUER, null));
+		}
+		return signIns.pendingSecondFactor(request)
+			.filter(PendingSecondFactor::enrolmentRequired)
+			.map(p -> new Enrollee(p.userId(), p.email(), p.totpIssuer() != null ? p.totpIssuer() : DEFAULT_ISSUER, p));
+	}
+
+}

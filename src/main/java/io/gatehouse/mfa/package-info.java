@@ -1,0 +1,7 @@
+/**
+ * Second factors through the WorkOS MFA API: enrolment (TOTP authenticator apps), the list of a person's factors, the
+ * challenge at sign-in when a rule or an enrolled factor demands it, and removal. The challenge lives in the
+ * server-side session only.
+ */
+@org.jspecify.annotations.NullMarked
+package io.gatehouse.mfa;

@@ -1,0 +1,183 @@
+package io.gatehouse.mfa;
+
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import io.gatehouse.account.Accounts;
+import io.gatehouse.account.Passwords;
+import io.gatehouse.audit.AuditEntry;
+import io.gatehouse.audit.AuditLog;
+import io.gatehouse.rules.JitMode;
+import io.gatehouse.rules.LoginMethod;
+import io.gatehouse.rules.LoginRules;
+import io.gatehouse.rules.RuleDraft;
+import io.gatehouse.support.GatehouseIntegrationTest;
+import io.gatehouse.support.SignedInAs;
+import io.gatehouse.support.SsoJourney;
+import io.gatehouse.support.TestBrowser;
+import io.gatehouse.support.TestBrowser.Page;
+import io.gatehouse.support.TotpCodes;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Authenticator apps through the WorkOS MFA API: enrolment, the challenge at sign-in, removal. */
+@GatehouseIntegrationTest
+class TotpSignInIntegrationTests {
+
+	static final String PASSWORD = "totp-user-password";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	Passwords passwords;
+
+	@Autowired
+	LoginRules rules;
+
+	@Autowired
+	AuditLog audit;
+
+	String newUser(String email) {
+		accounts.createLocalUser(email, "Tot", "P", passwords.hash(PASSWORD), List.of());
+		return email;
+	}
+
+	/** Enrols from the account page; returns the secret the page showed. */
+	String enrol(TestBrowser browser) {
+		Page page = browser.get("/accounts/enroll-totp");
+		assertThat(page.status()).isEqualTo(200);
+		String secret = page.find("id=\"totp-secret\">([A-Z2-7]+)<").orElseThrow();
+		Page done = browser.submit(page, "/accounts/enroll-totp", Map.of("code", TotpCodes.code(secret, -1)));
+		assertThat(done.status()).as(done.body()).isEqualTo(302);
+		return secret;
+	}
+
+	Page passwordStep(TestBrowser browser, String email) {
+		Page toPassword = new SsoJourney(browser).identify(email, "");
+		Page step = browser.get(toPassword.location());
+		return browser.submit(step, "/accounts/login/password", Map.of("password", PASSWORD));
+	}
+
+	@Test
+	void enrolmentShowsAQrCodeAndASecretThatStaysTheSameOnReload() {
+		TestBrowser browser = SignedInAs.password(port, newUser("qr.person@example.test"), PASSWORD);
+
+		Page first = browser.get("/accounts/enroll-totp");
+		Page reload = browser.get("/accounts/enroll-totp");
+
+		String secret = first.find("id=\"totp-secret\">([A-Z2-7]+)<").orElseThrow();
+		assertThat(secret).hasSize(32);
+		assertThat(reload.find("id=\"totp-secret\">([A-Z2-7]+)<")).contains(secret);
+		String png = first.find("src=\"data:image/png;base64,([^\"]+)\"").orElseThrow();
+		assertThat(Base64.getDecoder().decode(png)).startsWith(0x89, 'P', 'N', 'G');
+	}
+
+	@Test
+	void wrongCodeDoesNotEnrolAndTheRightOneDoes() {
+		TestBrowser browser = SignedInAs.password(port, newUser("careful.person@example.test"), PASSWORD);
+		Page page = browser.get("/accounts/enroll-totp");
+		String secret = page.find("id=\"totp-secret\">([A-Z2-7]+)<").orElseThrow();
+
+		Page wrong = browser.submit(page, "/accounts/enroll-totp", Map.of("code", "000000".equals(TotpCodes.code(secret, 0)) ? "111111" : "000000"));
+		assertThat(wrong.find("id=\"mfa-error\">([^<]+)")).get().asString().contains("That code is not right");
+		assertThat(browser.get("/account").body()).contains("None yet.");
+
+		Page done = browser.submit(page, "/accounts/enroll-totp", Map.of("code", TotpCodes.code(secret, 0)));
+		Page account = browser.get(done.location());
+		assertThat(account.body()).contains("Your authenticator app is set up.").contains("Authenticator app");
+		assertThat(audit.latest(20).stream().filter(e -> "careful.person@example.test".equals(e.subject()))
+			.map(AuditEntry::type)).contains("factor.enrolled");
+	}
+
+	@Test
+	void signInWithAnEnrolledFactorAsksForACodeAndAcceptsEachCodeOnce() {
+		String email = newUser("two.step@example.test");
+		String secret = enrol(SignedInAs.password(port, email, PASSWORD));
+
+		TestBrowser browser = new TestBrowser(port);
+		Page toVerify = passwordStep(browser, email);
+		assertThat(toVerify.location()).endsWith("/accounts/verify");
+		assertThat(browser.get("/account").status()).as("not signed in before the code").isEqualTo(302);
+		Page verify = browser.get(toVerify.location());
+		String code = TotpCodes.code(secret, 0);
+		Page signedIn = browser.submit(verify, "/accounts/verify", Map.of("code", code));
+		assertThat(signedIn.location()).endsWith("/account");
+		assertThat(browser.get("/account").status()).isEqualTo(200);
+
+		TestBrowser again = new TestBrowser(port);
+		Page verifyAgain = again.get(passwordStep(again, email).location());
+		Page reused = again.submit(verifyAgain, "/accounts/verify", Map.of("code", code));
+		assertThat(reused.find("id=\"mfa-error\">([^<]+)")).get().asString().contains("That code is not right");
+		assertThat(again.get("/account").status()).isEqualTo(302);
+	}
+
+	@Test
+	void fiveWrongCodesDiscardThePendingSignIn() {
+		String email = newUser("guesser@example.test");
+		String secret = enrol(SignedInAs.password(port, email, PASSWORD));
+		TestBrowser browser = new TestBrowser(port);
+		Page verify = browser.get(passwordStep(browser, email).location());
+		String wrong = TotpCodes.code(secret, 0).equals("123456") ? "654321" : "123456";
+
+		Page last = null;
+		for (int i = 0; i < 5; i++) {
+			last = browser.submit(verify, "/accounts/verify", Map.of("code", wrong));
+		}
+
+		assertThat(last.location()).endsWith("/accounts/login?tooManyAttempts");
+		assertThat(browser.get("/accounts/verify").location()).endsWith("/accounts/login");
+	}
+
+	@Test
+	void verifyPageWithoutAPendingSignInGoesBackToTheLoginPage() {
+		TestBrowser browser = new TestBrowser(port);
+
+		assertThat(browser.get("/accounts/verify").location()).endsWith("/accounts/login");
+		assertThat(browser.get("/accounts/enroll-totp").location()).endsWith("/accounts/login");
+		Page login = browser.get("/accounts/login");
+		assertThat(browser.submit(login, "/accounts/verify", Map.of("code", "123456")).location()).endsWith("/accounts/login");
+	}
+
+	@Test
+	void aRuleThatDemandsASecondFactorMakesNewcomersEnrolBeforeTheyAreIn() {
+		assertThat(rules.save(null, RuleDraft.of("MFA people", LoginMethod.PASSWORD_MFA, 50, true, "@mfa\\.example$", null,
+				null, null, JitMode.OFF, null, null, false, "Acme Portal", false), "test").saved()).isTrue();
+		String email = newUser("forced@mfa.example");
+		TestBrowser browser = new TestBrowser(port);
+
+		Page toEnrol = passwordStep(browser, email);
+		assertThat(toEnrol.location()).endsWith("/accounts/enroll");
+		assertThat(browser.get("/account").status()).isEqualTo(302);
+		Page page = browser.get("/accounts/enroll-totp");
+		assertThat(page.body()).contains("Your organisation requires a second factor");
+		String secret = page.find("id=\"totp-secret\">([A-Z2-7]+)<").orElseThrow();
+		Page done = browser.submit(page, "/accounts/enroll-totp", Map.of("code", TotpCodes.code(secret, 0)));
+
+		assertThat(done.location()).endsWith("/account");
+		assertThat(browser.get("/account").status()).isEqualTo(200);
+	}
+
+	@Test
+	void removingAFactorNeedsACurrentCode() {
+		String email = newUser("remover@example.test");
+		TestBrowser browser = SignedInAs.password(port, email, PASSWORD);
+		String secret = enrol(browser);
+		Page account = browser.get("/account");
+		String action = account.find("action=\"(/account/factors/\\d+/remove)\"").orElseThrow();
+
+		browser.submit(account, action, Map.of("code", ""));
+		assertThat(browser.get("/account").body()).contains("Authenticator app");
+
+		Page removed = browser.submit(account, action, Map.of("code", TotpCodes.code(secret, 1)));
+		assertThat(browser.get(removed.location()).body()).contains("The factor has been removed.").contains("None yet.");
+	}
+
+}
