@@ -60,7 +60,8 @@ class SecurityConfiguration {
 		http
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/accounts/login", "/accounts/login/**", "/accounts/login-method", "/accounts/enroll",
-						"/accounts/enroll-totp", "/accounts/verify", "/accounts/callback/**",
+						"/accounts/enroll-totp", "/accounts/enroll-sms", "/accounts/enroll-sms/confirm", "/accounts/verify",
+						"/accounts/verify/**", "/accounts/callback/**",
 						"/accounts/logout", "/error", "/webjars/**", "/css/**", "/js/**", "/images/**",
 						"/favicon.ico", "/actuator/health", "/actuator/info").permitAll()
 				.requestMatchers("/admin/login").permitAll()

@@ -142,7 +142,7 @@ class LoginController {
 		if (decision.mfaRequired()) {
 			boolean enrolled = secondFactors.hasFactor(userId);
 			signIns.awaitSecondFactor(request, new PendingSecondFactor(userId, outcome.account().email(), "password",
-					"rule:" + decision.ruleName(), pending.get().next(), !enrolled, decision.totpIssuer(), null, 0,
+					"rule:" + decision.ruleName(), pending.get().next(), !enrolled, decision.totpIssuer(), null, null, 0,
 					Instant.now()));
 			return redirect(enrolled ? "/accounts/verify" : "/accounts/enroll");
 		}

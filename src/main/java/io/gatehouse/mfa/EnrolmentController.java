@@ -30,6 +30,8 @@ class EnrolmentController {
 
 	static final String TOTP_PAGE = "mfa/enroll-totp";
 
+	static final String SMS_PAGE = "mfa/enroll-sms";
+
 	private static final String DEFAULT_ISSUER = "Gatehouse";
 
 	private final Factors factors;
@@ -102,7 +104,85 @@ class EnrolmentController {
 			return TOTP_PAGE;
 		}
 		session.removeAttribute(PendingTotpEnrolment.ATTRIBUTE);
-		PendingSecondFactor pending = enrollee.get().pending();
+		return finish(enrollee.get(), request, response, redirect);
+	}
+
+	@GetMapping("/accounts/enroll-sms")
+	String smsForm(@AuthenticationPrincipal @Nullable SignedInUser user, HttpServletRequest request, Model model) {
+		Optional<Enrollee> enrollee = enrollee(user, request);
+		if (enrollee.isEmpty()) {
+			return "redirect:/accounts/login";
+		}
+		model.addAttribute("forced", enrollee.get().pending() != null);
+		if (request.getSession().getAttribute(PendingSmsEnrolment.ATTRIBUTE) instanceof PendingSmsEnrolment started
+				&& started.userId() == enrollee.get().userId()) {
+			model.addAttribute("phone", started.phoneNumber());
+			model.addAttribute("codeSent", true);
+		}
+		return SMS_PAGE;
+	}
+
+	@PostMapping("/accounts/enroll-sms")
+	String sendSmsCode(@RequestParam(required = false, defaultValue = "") String phone,
+			@AuthenticationPrincipal @Nullable SignedInUser user, HttpServletRequest request, Model model) {
+		Optional<Enrollee> enrollee = enrollee(user, request);
+		if (enrollee.isEmpty()) {
+			return "redirect:/accounts/login";
+		}
+		String number = phone.replaceAll("[\\s().-]", "");
+		model.addAttribute("forced", enrollee.get().pending() != null);
+		model.addAttribute("phone", phone);
+		try {
+			String factorId = factors.startSms(number);
+			String challenge = factors.sendSms(enrollee.get().userId(), factorId);
+			request.getSession().setAttribute(PendingSmsEnrolment.ATTRIBUTE,
+					new PendingSmsEnrolment(enrollee.get().userId(), factorId, number, challenge));
+			model.addAttribute("codeSent", true);
+		}
+		catch (WorkOsException e) {
+			model.addAttribute("phoneError", e.reason() == WorkOsException.Reason.UNPROCESSABLE ? "mfa.sms.invalid-phone"
+					: "mfa.workos-unavailable");
+		}
+		catch (TooManyCodes e) {
+			model.addAttribute("phoneError", "mfa.sms.too-many");
+		}
+		return SMS_PAGE;
+	}
+
+	@PostMapping("/accounts/enroll-sms/confirm")
+	Object confirmSms(@RequestParam(required = false, defaultValue = "") String code,
+			@AuthenticationPrincipal @Nullable SignedInUser user, HttpServletRequest request,
+			HttpServletResponse response, Model model, RedirectAttributes redirect) {
+		Optional<Enrollee> enrollee = enrollee(user, request);
+		HttpSession session = request.getSession();
+		if (enrollee.isEmpty() || !(session.getAttribute(PendingSmsEnrolment.ATTRIBUTE) instanceof PendingSmsEnrolment started)
+				|| started.userId() != enrollee.get().userId()) {
+			return "redirect:/accounts/login";
+		}
+		model.addAttribute("forced", enrollee.get().pending() != null);
+		model.addAttribute("phone", started.phoneNumber());
+		model.addAttribute("codeSent", true);
+		boolean confirmed;
+		try {
+			confirmed = factors.confirmSms(enrollee.get().userId(), enrollee.get().email(), started.workosFactorId(),
+					started.phoneNumber(), started.challengeId(), code.replace(" ", "").trim());
+		}
+		catch (WorkOsException e) {
+			model.addAttribute("error", e.reason() == WorkOsException.Reason.UNPROCESSABLE ? "mfa.code.expired"
+					: "mfa.workos-unavailable");
+			return SMS_PAGE;
+		}
+		if (!confirmed) {
+			model.addAttribute("error", "mfa.code.wrong");
+			return SMS_PAGE;
+		}
+		session.removeAttribute(PendingSmsEnrolment.ATTRIBUTE);
+		return finish(enrollee.get(), request, response, redirect);
+	}
+
+	private Object finish(Enrollee enrollee, HttpServletRequest request, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		PendingSecondFactor pending = enrollee.pending();
 		if (pending != null) {
 			SignedInUser signedIn = accounts.signedInWithPassword(pending.userId());
 			RedirectView target = new RedirectView(signIns.secondFactorPassed(request, response, pending, signedIn));

@@ -1,5 +1,6 @@
 package io.gatehouse.mfa;
 
+import io.gatehouse.account.Passwords;
 import io.gatehouse.account.SignedInUser;
 import io.gatehouse.workos.WorkOsException;
 import org.jspecify.annotations.Nullable;
@@ -13,22 +14,27 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Removing a factor from the account page: only with a current code, so a borrowed session cannot strip it. */
+/**
+ * Removing a factor from the account page: only after proving it is really you, with a current authenticator code
+ * or your password, so a borrowed session cannot strip a factor.
+ */
 @Controller
 class FactorController {
 
 	private final Factors factors;
 
-	FactorController(Factors factors) {
+	private final Passwords passwords;
+
+	FactorController(Factors factors, Passwords passwords) {
 		this.factors = factors;
+		this.passwords = passwords;
 	}
 
 	@PostMapping("/account/factors/{id}/remove")
 	String remove(@PathVariable long id, @RequestParam(required = false, defaultValue = "") String code,
 			@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
 		try {
-			String challenge = factors.challenge(user.userId());
-			if (!factors.verify(user.userId(), challenge, code.replace(" ", "").trim())) {
+			if (!proven(user, code.trim())) {
 				redirect.addFlashAttribute("factorError", "mfa.remove.code-wrong");
 				return "redirect:/account";
 			}
@@ -40,6 +46,16 @@ class FactorController {
 		}
 		redirect.addFlashAttribute("message", "mfa.removed");
 		return "redirect:/account";
+	}
+
+	private boolean proven(SignedInUser user, String codeOrPassword) {
+		String digits = codeOrPassword.replace(" ", "");
+		java.util.Optional<FactorView> app = factors.list(user.userId()).stream().filter(f -> "totp".equals(f.type())).findFirst();
+		if (app.isPresent() && digits.matches("\\d{6}")
+				&& factors.verify(user.userId(), app.get().id(), factors.challengeApp(user.userId(), app.get().id()), digits)) {
+			return true;
+		}
+		return !codeOrPassword.isEmpty() && codeOrPassword.length() <= 1024 && passwords.matches(user.userId(), codeOrPassword);
 	}
 
 	/** Puts the signed-in person's factors on the account page. */

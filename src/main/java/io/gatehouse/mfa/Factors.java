@@ -29,7 +29,11 @@ public class Factors implements SecondFactors {
 
 	private final Clock clock;
 
-	Factors(MfaFactorRepository factors, WorkOs workos, ApplicationEventPublisher events, Optional<Clock> clock) {
+	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	Factors(MfaFactorRepository factors, WorkOs workos, ApplicationEventPublisher events, Optional<Clock> clock,
+			org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.factors = factors;
 		this.workos = workos;
 		this.events = events;
@@ -69,33 +73,94 @@ public class Factors implements SecondFactors {
 		return true;
 	}
 
+	/** At most this many SMS codes per person in {@link #SMS_WINDOW}. */
+	static final int SMS_LIMIT = 3;
+
+	static final java.time.Duration SMS_WINDOW = java.time.Duration.ofMinutes(10);
+
+	static final String SMS_TEMPLATE = "Your Gatehouse code is {{code}}. It expires in 10 minutes.";
+
+	/** Creates an SMS factor at WorkOS, not yet the person's; an invalid number is WorkOS's 422. */
+	public String startSms(String phoneNumber) {
+		return workos.enrollSms(phoneNumber);
+	}
+
+	/**
+	 * Sends a code to an SMS factor, within the per-person limit.
+	 * @return the challenge id, to keep server-side
+	 * @throws TooManyCodes when the limit is reached
+	 */
+	@Transactional
+	public String sendSms(long userId, String workosFactorId) {
+		java.time.OffsetDateTime now = clock.instant().atOffset(java.time.ZoneOffset.UTC);
+		long recent = jdbc.sql("select count(*) from mfa_sms_sends where user_id = ? and sent_at > ?")
+			.params(userId, now.minus(SMS_WINDOW))
+			.query(Long.class)
+			.single();
+		if (recent >= SMS_LIMIT) {
+			throw new TooManyCodes();
+		}
+		jdbc.sql("insert into mfa_sms_sends (user_id, sent_at) values (?, ?)").params(userId, now).update();
+		return workos.challenge(workosFactorId, SMS_TEMPLATE);
+	}
+
+	/** Adds a started SMS factor if the texted code is right. */
+	@Transactional
+	public boolean confirmSms(long userId, String email, String workosFactorId, String phoneNumber, String challengeId,
+			String code) {
+		if (!code.matches("\\d{6}") || !workos.verify(challengeId, code)) {
+			return false;
+		}
+		MfaFactor factor = new MfaFactor(userId, workosFactorId, "sms", phoneNumber, clock.instant());
+		factor.used(clock.instant());
+		factors.save(factor);
+		events.publishEvent(new FactorEnrolled(userId, email, "sms"));
+		return true;
+	}
+
+	/** The person's factor with this id, if it is theirs. */
+	@Transactional(readOnly = true)
+	public Optional<FactorView> factor(long userId, long factorId) {
+		return factors.findByIdAndUserId(factorId, userId).map(Factors::view);
+	}
+
+	/** The WorkOS id of one of the person's factors (for challenges). */
+	@Transactional(readOnly = true)
+	public Optional<String> workosId(long userId, long factorId) {
+		return factors.findByIdAndUserId(factorId, userId).map(MfaFactor::getWorkosFactorId);
+	}
+
 	/** Drops a started factor that was never confirmed. */
 	public void abandon(String workosFactorId) {
 		workos.deleteFactor(workosFactorId);
 	}
 
-	/** Starts a challenge of the person's authenticator app; returns its id (kept server-side by the caller). */
+	/** The factor a sign-in asks for first: an authenticator app if there is one, else the first phone. */
 	@Transactional(readOnly = true)
-	public String challenge(long userId) {
-		MfaFactor factor = factors.findByUserIdOrderByCreatedAt(userId)
-			.stream()
+	public Optional<FactorView> preferred(long userId) {
+		List<FactorView> all = list(userId);
+		return all.stream().filter(f -> "totp".equals(f.type())).findFirst().or(() -> all.stream().findFirst());
+	}
+
+	/** Starts a challenge of an authenticator app factor; returns its id (kept server-side by the caller). */
+	@Transactional(readOnly = true)
+	public String challengeApp(long userId, long factorId) {
+		MfaFactor factor = factors.findByIdAndUserId(factorId, userId)
 			.filter(f -> "totp".equals(f.getType()))
-			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("no authenticator app enrolled"));
+			.orElseThrow(() -> new IllegalStateException("not an authenticator app of this person"));
 		return workos.challenge(factor.getWorkosFactorId(), null);
 	}
 
-	/** Checks a code against a challenge of this person's factor; a right code marks the factor used. */
+	/** Checks a code against a challenge of one of this person's factors; a right code marks the factor used. */
 	@Transactional
-	public boolean verify(long userId, String challengeId, String code) {
+	public boolean verify(long userId, long factorId, String challengeId, String code) {
 		if (!code.matches("\\d{6}")) {
 			return false;
 		}
 		boolean valid = workos.verify(challengeId, code);
 		if (valid) {
 			Instant now = clock.instant();
-			factors.findByUserIdOrderByCreatedAt(userId).stream().filter(f -> "totp".equals(f.getType())).findFirst()
-				.ifPresent(f -> f.used(now));
+			factors.findByIdAndUserId(factorId, userId).ifPresent(f -> f.used(now));
 		}
 		return valid;
 	}

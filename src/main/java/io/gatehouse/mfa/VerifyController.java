@@ -14,16 +14,20 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.view.RedirectView;
 
 /**
- * The second step of a sign-in that needs a second factor: a code from the authenticator app. The WorkOS challenge
- * id stays in the server-side session; five wrong codes discard the pending sign-in.
+ * The second step of a sign-in that needs a second factor: a code from the authenticator app, or one texted to the
+ * person's phone. The factor and the WorkOS challenge stay in the server-side session (never a form field); five
+ * wrong codes discard the pending sign-in; texts are limited to 3 per 10 minutes.
  */
 @Controller
 class VerifyController {
 
 	static final String PAGE = "mfa/verify";
+
+	private static final String PATH = "/accounts/verify";
 
 	private final Factors factors;
 
@@ -37,47 +41,78 @@ class VerifyController {
 		this.accounts = accounts;
 	}
 
-	@GetMapping("/accounts/verify")
+	@GetMapping(PATH)
 	String form(HttpServletRequest request, Model model) {
-		Optional<PendingSecondFactor> pending = pending(request);
+		Optional<PendingSecondFactor> pending = current(request);
 		if (pending.isEmpty()) {
 			return "redirect:/accounts/login";
 		}
-		model.addAttribute("email", pending.get().email());
-		return PAGE;
+		return page(pending.get(), model);
 	}
 
-	@PostMapping("/accounts/verify")
+	@PostMapping(PATH + "/factor")
+	String switchFactor(@RequestParam long factorId, HttpServletRequest request) {
+		current(request).filter(p -> factors.factor(p.userId(), factorId).isPresent())
+			.ifPresent(p -> signIns.updateSecondFactor(request, p.withFactor(factorId)));
+		return "redirect:" + PATH;
+	}
+
+	@PostMapping(PATH + "/send")
+	String send(HttpServletRequest request, RedirectAttributes redirect) {
+		Optional<PendingSecondFactor> pending = current(request);
+		if (pending.isEmpty()) {
+			return "redirect:/accounts/login";
+		}
+		PendingSecondFactor p = pending.get();
+		Optional<String> workosId = factors.workosId(p.userId(), p.factorId());
+		try {
+			if (workosId.isPresent() && isSms(p)) {
+				signIns.updateSecondFactor(request, p.withChallenge(factors.sendSms(p.userId(), workosId.get())));
+				redirect.addFlashAttribute("sent", true);
+			}
+		}
+		catch (TooManyCodes e) {
+			redirect.addFlashAttribute("error", "mfa.sms.too-many");
+		}
+		catch (WorkOsException e) {
+			redirect.addFlashAttribute("error", "mfa.workos-unavailable");
+		}
+		return "redirect:" + PATH;
+	}
+
+	@PostMapping(PATH)
 	Object verify(@RequestParam(required = false, defaultValue = "") String code, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
-		Optional<PendingSecondFactor> found = pending(request);
+		Optional<PendingSecondFactor> found = current(request);
 		if (found.isEmpty()) {
 			return "redirect:/accounts/login";
 		}
 		PendingSecondFactor pending = found.get();
-		model.addAttribute("email", pending.email());
 		boolean valid;
 		try {
 			if (pending.challengeId() == null) {
-				pending = pending.withChallenge(factors.challenge(pending.userId()));
+				if (isSms(pending)) {
+					model.addAttribute("error", "mfa.sms.send-first");
+					return page(pending, model);
+				}
+				pending = pending.withChallenge(factors.challengeApp(pending.userId(), pending.factorId()));
 				signIns.updateSecondFactor(request, pending);
 			}
-			valid = factors.verify(pending.userId(), pending.challengeId(), code.replace(" ", "").trim());
+			valid = factors.verify(pending.userId(), pending.factorId(), pending.challengeId(),
+					code.replace(" ", "").trim());
 		}
 		catch (WorkOsException e) {
-			model.addAttribute("error", e.reason() == WorkOsException.Reason.UNPROCESSABLE ? "mfa.code.expired"
-					: "mfa.workos-unavailable");
-			if (e.reason() == WorkOsException.Reason.UNPROCESSABLE) {
-				signIns.updateSecondFactor(request, pending.withChallenge(null));
-			}
-			return PAGE;
+			boolean expired = e.reason() == WorkOsException.Reason.UNPROCESSABLE;
+			signIns.updateSecondFactor(request, pending.withChallenge(null));
+			model.addAttribute("error", expired ? "mfa.code.expired" : "mfa.workos-unavailable");
+			return page(pending.withChallenge(null), model);
 		}
 		if (!valid) {
 			if (!signIns.secondFactorFailed(request, pending, "wrong_code")) {
 				return "redirect:/accounts/login?tooManyAttempts";
 			}
 			model.addAttribute("error", "mfa.code.wrong");
-			return PAGE;
+			return page(pending, model);
 		}
 		SignedInUser user = accounts.signedInWithPassword(pending.userId());
 		RedirectView target = new RedirectView(signIns.secondFactorPassed(request, response, pending, user));
@@ -85,8 +120,30 @@ class VerifyController {
 		return target;
 	}
 
-	private Optional<PendingSecondFactor> pending(HttpServletRequest request) {
-		return signIns.pendingSecondFactor(request).filter(p -> !p.enrolmentRequired());
+	/** The pending sign-in, with a factor chosen (the preferred one to begin with). */
+	private Optional<PendingSecondFactor> current(HttpServletRequest request) {
+		return signIns.pendingSecondFactor(request).filter(p -> !p.enrolmentRequired()).flatMap(p -> {
+			if (p.factorId() != null && factors.factor(p.userId(), p.factorId()).isPresent()) {
+				return Optional.of(p);
+			}
+			return factors.preferred(p.userId()).map(f -> {
+				PendingSecondFactor chosen = p.withFactor(f.id());
+				signIns.updateSecondFactor(request, chosen);
+				return chosen;
+			});
+		});
+	}
+
+	private boolean isSms(PendingSecondFactor pending) {
+		return factors.factor(pending.userId(), pending.factorId()).map(f -> "sms".equals(f.type())).orElse(false);
+	}
+
+	private String page(PendingSecondFactor pending, Model model) {
+		model.addAttribute("email", pending.email());
+		model.addAttribute("factor", factors.factor(pending.userId(), pending.factorId()).orElseThrow());
+		model.addAttribute("others", factors.list(pending.userId()).stream().filter(f -> f.id() != pending.factorId()).toList());
+		model.addAttribute("codeSent", pending.challengeId() != null);
+		return PAGE;
 	}
 
 }

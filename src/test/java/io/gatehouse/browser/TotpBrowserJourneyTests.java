@@ -72,7 +72,7 @@ class TotpBrowserJourneyTests {
 		browser.findElement(By.id("code")).sendKeys(TotpCodes.code(secret, -1));
 		browser.findElement(By.id("confirm-totp")).click();
 		wait.until(ExpectedConditions.textToBe(By.id("flash"),
-				"Your authenticator app is set up. You will be asked for a code when you sign in."));
+				"Your second factor is set up. You will be asked for a code when you sign in."));
 		Chromium.screenshot(browser, "totp-2-enrolled");
 		browser.findElement(By.id("sign-out")).click();
 		wait.until(ExpectedConditions.urlContains("signedOut"));

@@ -92,7 +92,7 @@ class TotpSignInIntegrationTests {
 
 		Page done = browser.submit(page, "/accounts/enroll-totp", Map.of("code", TotpCodes.code(secret, 0)));
 		Page account = browser.get(done.location());
-		assertThat(account.body()).contains("Your authenticator app is set up.").contains("Authenticator app");
+		assertThat(account.body()).contains("Your second factor is set up.").contains("Authenticator app");
 		assertThat(audit.latest(20).stream().filter(e -> "careful.person@example.test".equals(e.subject()))
 			.map(AuditEntry::type)).contains("factor.enrolled");
 	}
