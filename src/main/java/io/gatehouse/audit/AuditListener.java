@@ -5,6 +5,7 @@ import io.gatehouse.login.LoginFailed;
 import io.gatehouse.login.LoginSucceeded;
 import io.gatehouse.mfa.FactorEnrolled;
 import io.gatehouse.mfa.FactorRemoved;
+import io.gatehouse.mfa.RecoveryCodeUsed;
 import io.gatehouse.rules.RuleChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -42,6 +43,11 @@ class AuditListener {
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
 	void on(FactorRemoved event) {
 		log.append("factor.removed", event.userId(), event.email(), "type=" + event.type());
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	void on(RecoveryCodeUsed event) {
+		log.append("recovery_code.used", event.userId(), event.email(), "remaining=" + event.remaining());
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)

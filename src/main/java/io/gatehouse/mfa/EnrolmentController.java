@@ -40,7 +40,10 @@ class EnrolmentController {
 
 	private final Accounts accounts;
 
-	EnrolmentController(Factors factors, SignIns signIns, Accounts accounts) {
+	private final RecoveryCodes recoveryCodes;
+
+	EnrolmentController(Factors factors, SignIns signIns, Accounts accounts, RecoveryCodes recoveryCodes) {
+		this.recoveryCodes = recoveryCodes;
 		this.factors = factors;
 		this.signIns = signIns;
 		this.accounts = accounts;
@@ -180,17 +183,27 @@ class EnrolmentController {
 		return finish(enrollee.get(), request, response, redirect);
 	}
 
+	/**
+	 * Ends an enrolment: completes a waiting sign-in, and on a person's first factor shows their new recovery codes
+	 * (once) before they go on.
+	 */
 	private Object finish(Enrollee enrollee, HttpServletRequest request, HttpServletResponse response,
 			RedirectAttributes redirect) {
+		String next = "/account";
 		PendingSecondFactor pending = enrollee.pending();
 		if (pending != null) {
 			SignedInUser signedIn = accounts.signedInWithPassword(pending.userId());
-			RedirectView target = new RedirectView(signIns.secondFactorPassed(request, response, pending, signedIn));
-			target.setExpandUriTemplateVariables(false);
-			return target;
+			next = signIns.secondFactorPassed(request, response, pending, signedIn);
 		}
 		redirect.addFlashAttribute("message", "mfa.enrolled");
-		return "redirect:/account";
+		if (!recoveryCodes.hasCodes(enrollee.userId())) {
+			redirect.addFlashAttribute("recoveryCodes", recoveryCodes.regenerate(enrollee.userId()));
+			redirect.addFlashAttribute("continueTo", next);
+			return "redirect:/account/recovery-codes";
+		}
+		RedirectView target = new RedirectView(next);
+		target.setExpandUriTemplateVariables(false);
+		return target;
 	}
 
 	private PendingTotpEnrolment pendingEnrolment(Enrollee enrollee, HttpSession session) {

@@ -8,6 +8,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,7 +26,10 @@ class FactorController {
 
 	private final Passwords passwords;
 
-	FactorController(Factors factors, Passwords passwords) {
+	private final RecoveryCodes recoveryCodes;
+
+	FactorController(Factors factors, Passwords passwords, RecoveryCodes recoveryCodes) {
+		this.recoveryCodes = recoveryCodes;
 		this.factors = factors;
 		this.passwords = passwords;
 	}
@@ -58,20 +62,40 @@ class FactorController {
 		return !codeOrPassword.isEmpty() && codeOrPassword.length() <= 1024 && passwords.matches(user.userId(), codeOrPassword);
 	}
 
-	/** Puts the signed-in person's factors on the account page. */
+	/** Recovery codes: shown once after they are made, otherwise how many are left and a way to make new ones. */
+	@GetMapping("/account/recovery-codes")
+	String recoveryCodes(@AuthenticationPrincipal SignedInUser user, Model model) {
+		model.addAttribute("remaining", recoveryCodes.remaining(user.userId()));
+		return "mfa/recovery-codes";
+	}
+
+	@PostMapping("/account/recovery-codes")
+	String regenerate(@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
+		if (factors.hasFactor(user.userId())) {
+			redirect.addFlashAttribute("recoveryCodes", recoveryCodes.regenerate(user.userId()));
+		}
+		return "redirect:/account/recovery-codes";
+	}
+
+	/** Puts the signed-in person's factors and recovery-code count on the account page. */
 	@ControllerAdvice(basePackages = "io.gatehouse.account")
 	static class OnAccountPage {
 
 		private final Factors factors;
 
-		OnAccountPage(Factors factors) {
+		private final RecoveryCodes recoveryCodes;
+
+		OnAccountPage(Factors factors, RecoveryCodes recoveryCodes) {
 			this.factors = factors;
+			this.recoveryCodes = recoveryCodes;
 		}
 
 		@ModelAttribute
 		void factors(@AuthenticationPrincipal @Nullable SignedInUser user, Model model) {
 			if (user != null) {
 				model.addAttribute("factors", factors.list(user.userId()));
+				model.addAttribute("recoveryCodesLeft", recoveryCodes.hasCodes(user.userId())
+						? recoveryCodes.remaining(user.userId()) : null);
 			}
 		}
 

@@ -35,7 +35,10 @@ class VerifyController {
 
 	private final Accounts accounts;
 
-	VerifyController(Factors factors, SignIns signIns, Accounts accounts) {
+	private final RecoveryCodes recoveryCodes;
+
+	VerifyController(Factors factors, SignIns signIns, Accounts accounts, RecoveryCodes recoveryCodes) {
+		this.recoveryCodes = recoveryCodes;
 		this.factors = factors;
 		this.signIns = signIns;
 		this.accounts = accounts;
@@ -116,6 +119,34 @@ class VerifyController {
 		}
 		SignedInUser user = accounts.signedInWithPassword(pending.userId());
 		RedirectView target = new RedirectView(signIns.secondFactorPassed(request, response, pending, user));
+		target.setExpandUriTemplateVariables(false);
+		return target;
+	}
+
+	/** A recovery code instead of a factor: single-use, counted as an attempt when wrong, and shown to the person. */
+	@PostMapping(PATH + "/recovery")
+	Object recovery(@RequestParam(required = false, defaultValue = "") String recoveryCode, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		Optional<PendingSecondFactor> found = current(request);
+		if (found.isEmpty()) {
+			return "redirect:/accounts/login";
+		}
+		PendingSecondFactor pending = found.get();
+		if (!recoveryCodes.use(pending.userId(), pending.email(), recoveryCode)) {
+			if (!signIns.secondFactorFailed(request, pending, "wrong_recovery_code")) {
+				return "redirect:/accounts/login?tooManyAttempts";
+			}
+			model.addAttribute("error", "mfa.recovery.wrong");
+			return page(pending, model);
+		}
+		SignedInUser user = accounts.signedInWithPassword(pending.userId());
+		String next = signIns.secondFactorPassed(request, response, pending, user);
+		org.springframework.web.servlet.FlashMap flash = org.springframework.web.servlet.support.RequestContextUtils
+			.getOutputFlashMap(request);
+		flash.put("message", "mfa.recovery.used");
+		flash.put("recoveryRemaining", recoveryCodes.remaining(pending.userId()));
+		org.springframework.web.servlet.support.RequestContextUtils.saveOutputFlashMap(next, request, response);
+		RedirectView target = new RedirectView(next);
 		target.setExpandUriTemplateVariables(false);
 		return target;
 	}

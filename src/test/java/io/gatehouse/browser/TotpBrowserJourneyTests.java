@@ -71,9 +71,11 @@ class TotpBrowserJourneyTests {
 		Chromium.screenshot(browser, "totp-1-enrol");
 		browser.findElement(By.id("code")).sendKeys(TotpCodes.code(secret, -1));
 		browser.findElement(By.id("confirm-totp")).click();
-		wait.until(ExpectedConditions.textToBe(By.id("flash"),
-				"Your second factor is set up. You will be asked for a code when you sign in."));
-		Chromium.screenshot(browser, "totp-2-enrolled");
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("recovery-codes")));
+		assertThat(browser.findElements(By.cssSelector("#recovery-codes li"))).hasSize(10);
+		Chromium.screenshot(browser, "totp-2-recovery-codes");
+		browser.findElement(By.id("codes-saved")).click();
+		wait.until(ExpectedConditions.urlToBe(url("/account")));
 		browser.findElement(By.id("sign-out")).click();
 		wait.until(ExpectedConditions.urlContains("signedOut"));
 

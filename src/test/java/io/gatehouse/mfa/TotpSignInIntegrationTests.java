@@ -91,8 +91,9 @@ class TotpSignInIntegrationTests {
 		assertThat(browser.get("/account").body()).contains("None yet.");
 
 		Page done = browser.submit(page, "/accounts/enroll-totp", Map.of("code", TotpCodes.code(secret, 0)));
-		Page account = browser.get(done.location());
-		assertThat(account.body()).contains("Your second factor is set up.").contains("Authenticator app");
+		Page codes = browser.get(done.location());
+		assertThat(codes.body()).contains("Your second factor is set up.").contains("they will not be shown again");
+		assertThat(browser.get("/account").body()).contains("Authenticator app").contains("<span>10</span> recovery code(s) left");
 		assertThat(audit.latest(20).stream().filter(e -> "careful.person@example.test".equals(e.subject()))
 			.map(AuditEntry::type)).contains("factor.enrolled");
 	}
@@ -161,8 +162,53 @@ class TotpSignInIntegrationTests {
 		String secret = page.find("id=\"totp-secret\">([A-Z2-7]+)<").orElseThrow();
 		Page done = browser.submit(page, "/accounts/enroll-totp", Map.of("code", TotpCodes.code(secret, 0)));
 
-		assertThat(done.location()).endsWith("/account");
+		assertThat(done.location()).endsWith("/account/recovery-codes");
+		assertThat(browser.get(done.location()).find("href=\"([^\"]+)\" id=\"codes-saved\"")).contains("/account");
 		assertThat(browser.get("/account").status()).isEqualTo(200);
+	}
+
+	@Test
+	void aRecoveryCodeSignsYouInOnceInsteadOfTheFactor() {
+		String email = newUser("lost.phone@example.test");
+		TestBrowser enrolling = SignedInAs.password(port, email, PASSWORD);
+		Page page = enrolling.get("/accounts/enroll-totp");
+		String secret = page.find("id=\"totp-secret\">([A-Z2-7]+)<").orElseThrow();
+		Page codesPage = enrolling.get(enrolling.submit(page, "/accounts/enroll-totp",
+				Map.of("code", TotpCodes.code(secret, -1))).location());
+		String recoveryCode = codesPage.find("<li>([a-z0-9]{5}-[a-z0-9]{5})</li>").orElseThrow();
+
+		TestBrowser browser = new TestBrowser(port);
+		Page verify = browser.get(passwordStep(browser, email).location());
+		Page signedIn = browser.submit(verify, "/accounts/verify/recovery", Map.of("recoveryCode", recoveryCode.toUpperCase()));
+		assertThat(signedIn.location()).endsWith("/account");
+		assertThat(browser.get("/account").body()).contains("You signed in with a recovery code. You have 9 left");
+		assertThat(audit.latest(10).stream().filter(e -> email.equals(e.subject())).map(AuditEntry::type))
+			.contains("recovery_code.used");
+
+		TestBrowser again = new TestBrowser(port);
+		Page verifyAgain = again.get(passwordStep(again, email).location());
+		Page reused = again.submit(verifyAgain, "/accounts/verify/recovery", Map.of("recoveryCode", recoveryCode));
+		assertThat(reused.find("id=\"mfa-error\">([^<]+)")).get().asString().contains("not valid, or was already used");
+	}
+
+	@Test
+	void newRecoveryCodesReplaceTheOldOnes() {
+		String email = newUser("regenerator@example.test");
+		TestBrowser browser = SignedInAs.password(port, email, PASSWORD);
+		Page page = browser.get("/accounts/enroll-totp");
+		String secret = page.find("id=\"totp-secret\">([A-Z2-7]+)<").orElseThrow();
+		String first = browser.get(browser.submit(page, "/accounts/enroll-totp", Map.of("code", TotpCodes.code(secret, -1)))
+			.location()).find("<li>([a-z0-9]{5}-[a-z0-9]{5})</li>").orElseThrow();
+
+		Page manage = browser.get("/account/recovery-codes");
+		assertThat(manage.body()).contains("10</span> unused recovery code(s) left");
+		Page fresh = browser.get(browser.submit(manage, "/account/recovery-codes", Map.of()).location());
+		assertThat(fresh.find("<li>([a-z0-9]{5}-[a-z0-9]{5})</li>")).get().isNotEqualTo(first);
+
+		TestBrowser later = new TestBrowser(port);
+		Page verify = later.get(passwordStep(later, email).location());
+		assertThat(later.submit(verify, "/accounts/verify/recovery", Map.of("recoveryCode", first)).status()).isEqualTo(200);
+		assertThat(later.get("/account").status()).isEqualTo(302);
 	}
 
 	@Test
