@@ -14,7 +14,15 @@ import org.springframework.data.domain.Slice;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import io.gatehouse.account.SignedInUser;
+import io.gatehouse.workos.WorkOsException;
 
 /** Users with search: each person's effective rule and linked identities. */
 @Controller
@@ -53,6 +61,28 @@ class UserAdminController {
 		model.addAttribute("page", slice.getNumber());
 		model.addAttribute("hasNext", slice.hasNext());
 		return "admin/users";
+	}
+
+	@GetMapping("/admin/users/{id}/reset-factors")
+	String confirmReset(@PathVariable long id, Model model) {
+		AccountFacts account = accounts.facts(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		model.addAttribute("account", account);
+		model.addAttribute("factors", factors.list(id));
+		return "admin/reset-factors";
+	}
+
+	@PostMapping("/admin/users/{id}/reset-factors")
+	String reset(@PathVariable long id, @AuthenticationPrincipal SignedInUser admin, RedirectAttributes redirect) {
+		AccountFacts account = accounts.facts(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		try {
+			factors.reset(id, account.email(), admin.email());
+			redirect.addFlashAttribute("message", "admin.users.factors-reset");
+		}
+		catch (WorkOsException e) {
+			redirect.addFlashAttribute("message", "mfa.workos-unavailable");
+		}
+		redirect.addAttribute("q", account.email());
+		return "redirect:/admin/users";
 	}
 
 	private List<String> identities(long userId) {

@@ -5,6 +5,7 @@ import io.gatehouse.login.LoginFailed;
 import io.gatehouse.login.LoginSucceeded;
 import io.gatehouse.mfa.FactorEnrolled;
 import io.gatehouse.mfa.FactorRemoved;
+import io.gatehouse.mfa.FactorsReset;
 import io.gatehouse.mfa.RecoveryCodeUsed;
 import io.gatehouse.rules.RuleChanged;
 import org.springframework.context.event.EventListener;
@@ -43,6 +44,11 @@ class AuditListener {
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
 	void on(FactorRemoved event) {
 		log.append("factor.removed", event.userId(), event.email(), "type=" + event.type());
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	void on(FactorsReset event) {
+		log.append("factor.reset", event.userId(), event.actor(), "user=" + event.email() + " removed=" + event.removed());
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)

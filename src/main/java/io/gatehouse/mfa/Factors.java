@@ -178,6 +178,30 @@ public class Factors implements SecondFactors {
 		return true;
 	}
 
+	/**
+	 * An administrator's reset: every factor of the person is removed (at WorkOS and here) with their recovery codes,
+	 * so they enrol again at their next sign-in if their rule demands a factor.
+	 * @return how many factors were removed
+	 */
+	@Transactional
+	public int reset(long userId, String email, String actor) {
+		List<MfaFactor> all = factors.findByUserIdOrderByCreatedAt(userId);
+		for (MfaFactor factor : all) {
+			try {
+				workos.deleteFactor(factor.getWorkosFactorId());
+			}
+			catch (io.gatehouse.workos.WorkOsException e) {
+				if (e.reason() != io.gatehouse.workos.WorkOsException.Reason.NOT_FOUND) {
+					throw e;
+				}
+			}
+			factors.delete(factor);
+		}
+		jdbc.sql("delete from recovery_codes where user_id = ?").param(userId).update();
+		events.publishEvent(new FactorsReset(userId, email, all.size(), actor));
+		return all.size();
+	}
+
 	private static FactorView view(MfaFactor f) {
 		String phone = f.getPhoneNumber();
 		String masked = phone == null ? null : "•".repeat(Math.max(0, phone.length() - 2)) + phone.substring(Math.max(0, phone.length() - 2));

@@ -192,6 +192,34 @@ class RuleAdminIntegrationTests {
 		assertThat(admin.get("http://127.0.0.1:" + port + "/emulator/portal/not-a-token").status()).isEqualTo(410);
 	}
 
+	@Autowired
+	io.gatehouse.mfa.Factors factors;
+
+	@Test
+	void adminsSeeAPersonsFactorsAndCanResetThemAfterConfirming() {
+		long id = accounts.createLocalUser("lost.phone@admin-tests.example", null, null, passwords.hash("lost-phone-pw"),
+				List.of());
+		io.gatehouse.workos.TotpEnrolment app = factors.startTotp("Gatehouse", "lost.phone@admin-tests.example");
+		assertThat(factors.confirmTotp(id, "lost.phone@admin-tests.example", app.factorId(),
+				io.gatehouse.support.TotpCodes.code(app.secret(), 0))).isTrue();
+
+		Page users = admin.get("/admin/users?q=lost.phone");
+		assertThat(users.body()).contains("Authenticator app").contains("/admin/users/" + id + "/reset-factors");
+		Page confirm = admin.get("/admin/users/" + id + "/reset-factors");
+		assertThat(confirm.body()).contains("Reset the second factors of").contains("lost.phone@admin-tests.example");
+		assertThat(factors.hasFactor(id)).isTrue();
+
+		Page done = admin.submit(confirm, "/admin/users/" + id + "/reset-factors", Map.of());
+
+		assertThat(admin.get(done.location()).body()).contains("Second factors reset.");
+		assertThat(factors.hasFactor(id)).isFalse();
+		assertThat(audit.latest(5)).anySatisfy(e -> {
+			assertThat(e.type()).isEqualTo("factor.reset");
+			assertThat(e.subject()).isEqualTo(ADMIN);
+			assertThat(e.detail()).contains("lost.phone@admin-tests.example");
+		});
+	}
+
 	@Test
 	void usersListShowsEffectiveRulesAndSearches() {
 		Page page = admin.get("/admin/users?q=demo.user");
