@@ -37,6 +37,32 @@ class Outbox {
 			.list();
 	}
 
+	/** Where local mode's mail sender hands messages: {@code POST /emulator/outbox/email}. */
+	@org.springframework.web.bind.annotation.RestController
+	@EmulatorApi
+	@LocalModeOnly
+	static class MailApi {
+
+		private final Outbox outbox;
+
+		MailApi(Outbox outbox) {
+			this.outbox = outbox;
+		}
+
+		@org.springframework.web.bind.annotation.PostMapping("/emulator/outbox/email")
+		org.springframework.http.ResponseEntity<Void> receive(
+				@org.springframework.web.bind.annotation.RequestBody java.util.Map<String, Object> mail) {
+			Object to = mail.get("to");
+			if (!(to instanceof String recipient) || recipient.isBlank()) {
+				throw ApiFailure.of(org.springframework.http.HttpStatus.UNPROCESSABLE_ENTITY, "invalid_request_parameters",
+						"to is required.");
+			}
+			outbox.deliver("email", recipient, mail.getOrDefault("subject", "") + "\n\n" + mail.getOrDefault("text", ""));
+			return org.springframework.http.ResponseEntity.accepted().build();
+		}
+
+	}
+
 	@Controller
 	@LocalModeOnly
 	static class Page {

@@ -1,0 +1,64 @@
+package io.gatehouse.login;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** "Forgot your password?": ask for a link, then choose a new password from it. */
+@Controller
+class PasswordResetController {
+
+	private final PasswordResets resets;
+
+	PasswordResetController(PasswordResets resets) {
+		this.resets = resets;
+	}
+
+	@GetMapping("/accounts/password-reset")
+	String form() {
+		return "login/reset-request";
+	}
+
+	@PostMapping("/accounts/password-reset")
+	String request(@RequestParam(required = false, defaultValue = "") String email, Model model) {
+		String address = email.trim();
+		if (address.isEmpty() || address.length() > 320 || !address.contains("@")) {
+			model.addAttribute("email", address);
+			model.addAttribute("error", "login.reset.email-required");
+			return "login/reset-request";
+		}
+		resets.request(address);
+		return "login/reset-sent";
+	}
+
+	@GetMapping("/accounts/password-reset/{token}")
+	String choose(@PathVariable String token, Model model) {
+		if (!resets.isUsable(token)) {
+			return "login/reset-expired";
+		}
+		model.addAttribute("token", token);
+		return "login/reset-choose";
+	}
+
+	@PostMapping("/accounts/password-reset/{token}")
+	String reset(@PathVariable String token, @RequestParam(required = false, defaultValue = "") String password,
+			@RequestParam(required = false, defaultValue = "") String confirmation, Model model) {
+		model.addAttribute("token", token);
+		if (password.length() < 12 || password.length() > 256) {
+			model.addAttribute("error", "account.password.new.size");
+			return "login/reset-choose";
+		}
+		if (!password.equals(confirmation)) {
+			model.addAttribute("error", "account.password.confirmation.mismatch");
+			return "login/reset-choose";
+		}
+		if (!resets.reset(token, password)) {
+			return "login/reset-expired";
+		}
+		return "redirect:/accounts/login?passwordReset";
+	}
+
+}

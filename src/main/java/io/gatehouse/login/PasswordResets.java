@@ -1,0 +1,162 @@
+package io.gatehouse.login;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import io.gatehouse.account.AccountFacts;
+import io.gatehouse.account.Accounts;
+import io.gatehouse.account.Passwords;
+import io.gatehouse.mail.Mailer;
+import io.gatehouse.mail.MailUnavailable;
+import io.gatehouse.rules.LoginRules;
+import io.gatehouse.rules.RuleDecision;
+import io.gatehouse.settings.PublicUrls;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Password reset by e-mail, for people whose rule signs them in with a password: a single-use link valid 30 minutes,
+ * stored only as a hash. Asking answers the same whether or not the account exists. A reset never signs anyone in, so
+ * it never skips a second factor.
+ */
+@Service
+class PasswordResets {
+
+	static final Duration LIFETIME = Duration.ofMinutes(30);
+
+	static final int MAX_PER_WINDOW = 3;
+
+	private static final Logger LOG = LoggerFactory.getLogger(PasswordResets.class);
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final JdbcClient jdbc;
+
+	private final Accounts accounts;
+
+	private final Passwords passwords;
+
+	private final LoginRules rules;
+
+	private final SecondFactors factors;
+
+	private final Mailer mailer;
+
+	private final PublicUrls urls;
+
+	private final Clock clock;
+
+	PasswordResets(JdbcClient jdbc, Accounts accounts, Passwords passwords, LoginRules rules, SecondFactors factors,
+			Mailer mailer, PublicUrls urls, Optional<Clock> clock) {
+		this.jdbc = jdbc;
+		this.accounts = accounts;
+		this.passwords = passwords;
+		this.rules = rules;
+		this.factors = factors;
+		this.mailer = mailer;
+		this.urls = urls;
+		this.clock = clock.orElse(Clock.systemUTC());
+	}
+
+	/** Sends a reset link if the address belongs to an active password account; silently does nothing otherwise. */
+	@Transactional
+	public void request(String email) {
+		Optional<AccountFacts> account = accounts.findForLogin(email, true, false).filter(AccountFacts::active);
+		if (account.isEmpty() || !passwordRule(account.get())) {
+			return;
+		}
+		long userId = account.get().userId();
+		OffsetDateTime now = now();
+		long recent = jdbc.sql("select count(*) from password_reset_tokens where user_id = ? and created_at > ?")
+			.params(userId, now.minus(LIFETIME))
+			.query(Long.class)
+			.single();
+		if (recent >= MAX_PER_WINDOW) {
+			return;
+		}
+		byte[] bytes = new byte[32];
+		RANDOM.nextBytes(bytes);
+		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		jdbc.sql("insert into password_reset_tokens (token_hash, user_id, created_at, expires_at) values (?, ?, ?, ?)")
+			.params(hash(token), userId, now, now.plus(LIFETIME))
+			.update();
+		try {
+			mailer.send(account.get().email(), "Reset your Gatehouse password", """
+					Someone asked to reset the password of your Gatehouse account.
+
+					To choose a new password, open this link within 30 minutes:
+					%s
+
+					If it was not you, ignore this message: your password stays as it is.""".formatted(
+					urls.absolute("/accounts/password-reset/" + token)));
+		}
+		catch (MailUnavailable e) {
+			LOG.warn("Password reset mail not sent: {}", e.getMessage());
+		}
+	}
+
+	/** Whether a link's token is still usable (unused, not expired); does not use it up. */
+	@Transactional(readOnly = true)
+	public boolean isUsable(String token) {
+		return jdbc.sql("select count(*) from password_reset_tokens where token_hash = ? and used_at is null and expires_at > ?")
+			.params(hash(token), now())
+			.query(Long.class)
+			.single() == 1;
+	}
+
+	/** Uses the token once to set a new password; false if the link is expired, used, or no longer for a password user. */
+	@Transactional
+	public boolean reset(String token, String newPassword) {
+		OffsetDateTime now = now();
+		Optional<Long> userId = jdbc.sql("select user_id from password_reset_tokens where token_hash = ? and used_at is null and expires_at > ?")
+			.params(hash(token), now)
+			.query(Long.class)
+			.optional();
+		if (userId.isEmpty()
+				|| jdbc.sql("update password_reset_tokens set used_at = ? where token_hash = ? and used_at is null")
+					.params(now, hash(token))
+					.update() != 1) {
+			return false;
+		}
+		Optional<AccountFacts> account = accounts.facts(userId.get()).filter(AccountFacts::active);
+		if (account.isEmpty() || !passwordRule(account.get())) {
+			return false;
+		}
+		passwords.set(userId.get(), newPassword);
+		jdbc.sql("update password_reset_tokens set used_at = ? where user_id = ? and used_at is null").params(now, userId.get()).update();
+		return true;
+	}
+
+	private boolean passwordRule(AccountFacts account) {
+		return rules.forUser(LoginResolution.facts(account, factors.hasFactor(account.userId())))
+			.map(RuleDecision::method)
+			.filter(method -> method.usesPassword())
+			.isPresent();
+	}
+
+	private OffsetDateTime now() {
+		return clock.instant().atOffset(ZoneOffset.UTC);
+	}
+
+	private static String hash(String token) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+}
