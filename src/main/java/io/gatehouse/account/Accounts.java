@@ -194,6 +194,12 @@ public class Accounts {
 		return signedIn(user);
 	}
 
+	/** The person proved they read mail at their address. */
+	@Transactional
+	public void markEmailVerified(long userId) {
+		users.findById(userId).ifPresent(UserAccount::markEmailVerified);
+	}
+
 	/** Whether any administrator exists. */
 	@Transactional(readOnly = true)
 	public boolean hasAdmin() {
@@ -255,7 +261,7 @@ public class Accounts {
 	private AccountFacts facts(UserAccount user) {
 		Organization organization = user.getOrganization();
 		return new AccountFacts(user.getId(), user.getEmail(), user.getUsername(), user.isActive(), user.isAdmin(),
-				links.existsByUserId(user.getId()), user.getPasswordHash() != null, user.getGroups(),
+				links.existsByUserId(user.getId()), user.getPasswordHash() != null, user.isEmailVerified(), user.getGroups(),
 				organization != null ? organization.getWorkosId() : null,
 				organization != null ? organization.getName() : null);
 	}

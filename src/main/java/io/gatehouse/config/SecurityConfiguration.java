@@ -61,7 +61,8 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/accounts/login", "/accounts/login/**", "/accounts/login-method", "/accounts/enroll",
 						"/accounts/enroll-totp", "/accounts/enroll-sms", "/accounts/enroll-sms/confirm", "/accounts/verify",
-						"/accounts/verify/**", "/accounts/password-reset", "/accounts/password-reset/*", "/accounts/callback/**",
+						"/accounts/verify/**", "/accounts/password-reset", "/accounts/password-reset/*",
+						"/accounts/email-verify", "/accounts/email-verify/send", "/accounts/callback/**",
 						"/accounts/logout", "/error", "/webjars/**", "/css/**", "/js/**", "/images/**",
 						"/favicon.ico", "/actuator/health", "/actuator/info").permitAll()
 				.requestMatchers("/admin/login").permitAll()

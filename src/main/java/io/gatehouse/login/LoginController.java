@@ -139,12 +139,14 @@ class LoginController {
 			return passwordError(model, username, "login.password.failed");
 		}
 		PendingLogin.clear(request.getSession(false));
-		if (decision.mfaRequired()) {
-			boolean enrolled = secondFactors.hasFactor(userId);
+		boolean enrolled = secondFactors.hasFactor(userId);
+		boolean emailStep = !enrolled && (decision.method() == LoginMethod.EMAIL_CODE
+				|| (decision.requireVerifiedEmail() && !outcome.account().emailVerified()));
+		if (decision.mfaRequired() || emailStep) {
 			signIns.awaitSecondFactor(request, new PendingSecondFactor(userId, outcome.account().email(), "password",
-					"rule:" + decision.ruleName(), pending.get().next(), !enrolled, decision.totpIssuer(), null, null, 0,
-					Instant.now()));
-			return redirect(enrolled ? "/accounts/verify" : "/accounts/enroll");
+					"rule:" + decision.ruleName(), pending.get().next(), !enrolled && !emailStep, emailStep,
+					decision.totpIssuer(), null, null, 0, Instant.now()));
+			return redirect(emailStep ? "/accounts/email-verify" : enrolled ? "/accounts/verify" : "/accounts/enroll");
 		}
 		SignedInUser user = accounts.signedInWithPassword(userId);
 		return redirect(signIns.succeed(request, response, user, "password", "rule:" + decision.ruleName(),

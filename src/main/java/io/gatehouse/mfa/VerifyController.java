@@ -153,7 +153,7 @@ class VerifyController {
 
 	/** The pending sign-in, with a factor chosen (the preferred one to begin with). */
 	private Optional<PendingSecondFactor> current(HttpServletRequest request) {
-		return signIns.pendingSecondFactor(request).filter(p -> !p.enrolmentRequired()).flatMap(p -> {
+		return signIns.pendingSecondFactor(request).filter(p -> !p.enrolmentRequired() && !p.emailCode()).flatMap(p -> {
 			if (p.factorId() != null && factors.factor(p.userId(), p.factorId()).isPresent()) {
 				return Optional.of(p);
 			}

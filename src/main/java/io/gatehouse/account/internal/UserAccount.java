@@ -59,6 +59,9 @@ public class UserAccount {
 	@Column(nullable = false)
 	private String attributes = "{}";
 
+	@Column(name = "email_verified", nullable = false)
+	private boolean emailVerified;
+
 	@ElementCollection(fetch = FetchType.EAGER)
 	@CollectionTable(name = "user_groups", joinColumns = @JoinColumn(name = "user_id"))
 	@Column(name = "group_name")
@@ -137,6 +140,14 @@ public class UserAccount {
 
 	public @Nullable Instant getLastLoginAt() {
 		return lastLoginAt;
+	}
+
+	public boolean isEmailVerified() {
+		return emailVerified;
+	}
+
+	public void markEmailVerified() {
+		this.emailVerified = true;
 	}
 
 	public void setPasswordHash(@Nullable String passwordHash) {
