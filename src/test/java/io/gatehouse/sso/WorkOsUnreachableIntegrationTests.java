@@ -51,7 +51,30 @@ class WorkOsUnreachableIntegrationTests {
 			assertThat(rules.save(null, RuleDraft.of("Offline Corp via SSO", LoginMethod.SSO, 10, true, "@offline\\.test$",
 					null, null, "org_offline", JitMode.MATCHING_PATTERN, null, null, false, null, false), "test").saved())
 				.isTrue();
+			assertThat(rules.save(null, RuleDraft.of("Passwords", LoginMethod.PASSWORD, 20, true, "@password\\.test$",
+					null, null, null, JitMode.OFF, null, null, false, null, false), "test").saved())
+				.isTrue();
 		}
+	}
+
+	@Autowired
+	io.gatehouse.account.Passwords passwords;
+
+	@Autowired
+	io.gatehouse.mfa.Factors factors;
+
+	@Test
+	void enrolmentWhenWorkOsCannotBeReachedThenExplainsAndSavesNothing() {
+		long id = accounts.createLocalUser("offline.enroller@password.test", null, null,
+				passwords.hash("offline-password-1"), java.util.List.of());
+		TestBrowser browser = io.gatehouse.support.SignedInAs.password(port, "offline.enroller@password.test",
+				"offline-password-1");
+
+		Page page = browser.get("/accounts/enroll-totp");
+
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("We could not reach our second-factor service");
+		assertThat(factors.hasFactor(id)).isFalse();
 	}
 
 	@Test
