@@ -1,5 +1,6 @@
 package io.gatehouse.admin;
 
+import io.gatehouse.web.Redirects;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.view.RedirectView;
 
 /** The login rules editor: list, create, edit, enable/disable, delete (after confirmation) and the rule tester. */
 @Controller
@@ -131,9 +131,7 @@ class RuleAdminController {
 			return "redirect:/admin/rules";
 		}
 		try {
-			RedirectView portal = new RedirectView(workos.adminPortalLink(rule.organizationId(), urls.absolute("/admin/rules")));
-			portal.setExpandUriTemplateVariables(false);
-			return portal;
+			return Redirects.to(workos.adminPortalLink(rule.organizationId(), urls.absolute("/admin/rules")));
 		}
 		catch (WorkOsException e) {
 			redirect.addFlashAttribute("message", "admin.rules.portal-unavailable");

@@ -1,5 +1,6 @@
 package io.gatehouse.login;
 
+import io.gatehouse.web.Redirects;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +25,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.View;
-import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * The two-step login page. Step 1 asks who you are; the login rules decide step 2: a password form, or off to your
@@ -183,9 +183,7 @@ class LoginController {
 	}
 
 	private static View redirect(String url) {
-		RedirectView redirect = new RedirectView(url);
-		redirect.setExpandUriTemplateVariables(false);
-		return redirect;
+		return Redirects.to(url);
 	}
 
 }

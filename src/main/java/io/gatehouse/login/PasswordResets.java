@@ -1,15 +1,9 @@
 package io.gatehouse.login;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import io.gatehouse.account.AccountFacts;
@@ -19,6 +13,7 @@ import io.gatehouse.mail.Mailer;
 import io.gatehouse.mail.MailUnavailable;
 import io.gatehouse.rules.LoginRules;
 import io.gatehouse.rules.RuleDecision;
+import io.gatehouse.secrets.Secrets;
 import io.gatehouse.settings.PublicUrls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,8 +34,6 @@ class PasswordResets {
 	static final int MAX_PER_WINDOW = 3;
 
 	private static final Logger LOG = LoggerFactory.getLogger(PasswordResets.class);
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final JdbcClient jdbc;
 
@@ -86,11 +79,9 @@ class PasswordResets {
 		if (recent >= MAX_PER_WINDOW) {
 			return;
 		}
-		byte[] bytes = new byte[32];
-		RANDOM.nextBytes(bytes);
-		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		String token = Secrets.randomToken(32);
 		jdbc.sql("insert into password_reset_tokens (token_hash, user_id, created_at, expires_at) values (?, ?, ?, ?)")
-			.params(hash(token), userId, now, now.plus(LIFETIME))
+			.params(Secrets.sha256Hex(token), userId, now, now.plus(LIFETIME))
 			.update();
 		try {
 			mailer.send(account.get().email(), "Reset your Gatehouse password", """
@@ -111,7 +102,7 @@ class PasswordResets {
 	@Transactional(readOnly = true)
 	public boolean isUsable(String token) {
 		return jdbc.sql("select count(*) from password_reset_tokens where token_hash = ? and used_at is null and expires_at > ?")
-			.params(hash(token), now())
+			.params(Secrets.sha256Hex(token), now())
 			.query(Long.class)
 			.single() == 1;
 	}
@@ -121,12 +112,12 @@ class PasswordResets {
 	public boolean reset(String token, String newPassword) {
 		OffsetDateTime now = now();
 		Optional<Long> userId = jdbc.sql("select user_id from password_reset_tokens where token_hash = ? and used_at is null and expires_at > ?")
-			.params(hash(token), now)
+			.params(Secrets.sha256Hex(token), now)
 			.query(Long.class)
 			.optional();
 		if (userId.isEmpty()
 				|| jdbc.sql("update password_reset_tokens set used_at = ? where token_hash = ? and used_at is null")
-					.params(now, hash(token))
+					.params(now, Secrets.sha256Hex(token))
 					.update() != 1) {
 			return false;
 		}
@@ -148,15 +139,6 @@ class PasswordResets {
 
 	private OffsetDateTime now() {
 		return clock.instant().atOffset(ZoneOffset.UTC);
-	}
-
-	private static String hash(String token) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 
 }

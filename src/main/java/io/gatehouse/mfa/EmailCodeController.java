@@ -1,5 +1,6 @@
 package io.gatehouse.mfa;
 
+import io.gatehouse.web.Redirects;
 import java.util.Optional;
 
 import io.gatehouse.account.Accounts;
@@ -15,7 +16,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * The e-mailed code step: for rules with the "email code" method, and to verify a person's address at their first
@@ -88,9 +88,7 @@ class EmailCodeController {
 		}
 		accounts.markEmailVerified(pending.userId());
 		SignedInUser user = accounts.signedInWithPassword(pending.userId());
-		RedirectView target = new RedirectView(signIns.secondFactorPassed(request, response, pending, user));
-		target.setExpandUriTemplateVariables(false);
-		return target;
+		return Redirects.to(signIns.secondFactorPassed(request, response, pending, user));
 	}
 
 	private boolean send(HttpServletRequest request, PendingSecondFactor pending, Model model) {

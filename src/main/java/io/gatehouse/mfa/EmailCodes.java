@@ -1,17 +1,13 @@
 package io.gatehouse.mfa;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import io.gatehouse.mail.Mailer;
+import io.gatehouse.secrets.Secrets;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,8 +22,6 @@ public class EmailCodes {
 	static final Duration LIFETIME = Duration.ofMinutes(10);
 
 	static final int MAX_ATTEMPTS = 5;
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final JdbcClient jdbc;
 
@@ -56,10 +50,10 @@ public class EmailCodes {
 		if (recent >= Factors.SMS_LIMIT) {
 			throw new TooManyCodes();
 		}
-		String code = String.format("%06d", RANDOM.nextInt(1_000_000));
+		String code = Secrets.randomDigits(6);
 		jdbc.sql("update email_codes set used_at = ? where user_id = ? and used_at is null").params(now, userId).update();
 		jdbc.sql("insert into email_codes (user_id, code_hash, created_at, expires_at) values (?, ?, ?, ?)")
-			.params(userId, hash(userId, code), now, now.plus(LIFETIME))
+			.params(userId, Secrets.sha256Hex(userId + ":" + code), now, now.plus(LIFETIME))
 			.update();
 		mailer.send(email, "Your Gatehouse sign-in code", """
 				Your sign-in code is %s
@@ -83,22 +77,12 @@ public class EmailCodes {
 			return false;
 		}
 		return jdbc.sql("update email_codes set used_at = ? where id = ? and used_at is null and code_hash = ?")
-			.params(now, id.get(), hash(userId, code))
+			.params(now, id.get(), Secrets.sha256Hex(userId + ":" + code))
 			.update() == 1;
 	}
 
 	private OffsetDateTime now() {
 		return clock.instant().atOffset(ZoneOffset.UTC);
-	}
-
-	private static String hash(long userId, String code) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest((userId + ":" + code).getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.gatehouse.mfa;
 
+import io.gatehouse.web.Redirects;
 import java.util.Optional;
 
 import io.gatehouse.account.Accounts;
@@ -19,7 +20,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * Adding an authenticator app: from the account page, or forced during sign-in when the person's rule demands a
@@ -201,9 +201,7 @@ class EnrolmentController {
 			redirect.addFlashAttribute("continueTo", next);
 			return "redirect:/account/recovery-codes";
 		}
-		RedirectView target = new RedirectView(next);
-		target.setExpandUriTemplateVariables(false);
-		return target;
+		return Redirects.to(next);
 	}
 
 	private PendingTotpEnrolment pendingEnrolment(Enrollee enrollee, HttpSession session) {

@@ -1,18 +1,15 @@
 package io.gatehouse.mfa;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import io.gatehouse.secrets.Secrets;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -52,7 +49,7 @@ public class RecoveryCodes {
 			String code = newCode();
 			codes.add(code);
 			jdbc.sql("insert into recovery_codes (user_id, code_hash, created_at) values (?, ?, ?)")
-				.params(userId, hash(code), now())
+				.params(userId, Secrets.sha256Hex(code), now())
 				.update();
 		}
 		return codes;
@@ -81,7 +78,7 @@ public class RecoveryCodes {
 		}
 		String code = normalized.contains("-") ? normalized : normalized.substring(0, 5) + "-" + normalized.substring(5);
 		boolean used = jdbc.sql("update recovery_codes set used_at = ? where user_id = ? and code_hash = ? and used_at is null")
-			.params(now(), userId, hash(code))
+			.params(now(), userId, Secrets.sha256Hex(code))
 			.update() == 1;
 		if (used) {
 			events.publishEvent(new RecoveryCodeUsed(userId, email, remaining(userId)));
@@ -102,15 +99,6 @@ public class RecoveryCodes {
 			code.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
 		}
 		return code.toString();
-	}
-
-	private static String hash(String code) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 
 }

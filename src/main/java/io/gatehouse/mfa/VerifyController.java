@@ -1,5 +1,6 @@
 package io.gatehouse.mfa;
 
+import io.gatehouse.web.Redirects;
 import java.util.Optional;
 
 import io.gatehouse.account.Accounts;
@@ -15,7 +16,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * The second step of a sign-in that needs a second factor: a code from the authenticator app, or one texted to the
@@ -118,9 +118,7 @@ class VerifyController {
 			return page(pending, model);
 		}
 		SignedInUser user = accounts.signedInWithPassword(pending.userId());
-		RedirectView target = new RedirectView(signIns.secondFactorPassed(request, response, pending, user));
-		target.setExpandUriTemplateVariables(false);
-		return target;
+		return Redirects.to(signIns.secondFactorPassed(request, response, pending, user));
 	}
 
 	/** A recovery code instead of a factor: single-use, counted as an attempt when wrong, and shown to the person. */
@@ -146,9 +144,7 @@ class VerifyController {
 		flash.put("message", "mfa.recovery.used");
 		flash.put("recoveryRemaining", recoveryCodes.remaining(pending.userId()));
 		org.springframework.web.servlet.support.RequestContextUtils.saveOutputFlashMap(next, request, response);
-		RedirectView target = new RedirectView(next);
-		target.setExpandUriTemplateVariables(false);
-		return target;
+		return Redirects.to(next);
 	}
 
 	/** The pending sign-in, with a factor chosen (the preferred one to begin with). */

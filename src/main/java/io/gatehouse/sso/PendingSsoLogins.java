@@ -1,17 +1,12 @@
 package io.gatehouse.sso;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import io.gatehouse.login.SsoTarget;
+import io.gatehouse.secrets.Secrets;
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,8 +26,6 @@ class PendingSsoLogins {
 
 	private static final String BINDING = PendingSsoLogins.class.getName() + ".binding";
 
-	private static final SecureRandom RANDOM = new SecureRandom();
-
 	/** A started sign-in: what the callback needs to finish it. Never leaves the server. */
 	record Pending(String codeVerifier, SsoTarget target, String next, String loginHint) {
 	}
@@ -48,7 +41,7 @@ class PendingSsoLogins {
 
 	/** A new state: 256 random bits, URL-safe. */
 	static String newState() {
-		return random();
+		return Secrets.randomToken(32);
 	}
 
 	/** Remembers a sign-in this session started with the given state. */
@@ -60,7 +53,7 @@ class PendingSsoLogins {
 				insert into sso_pending_logins
 				    (state_hash, binding_hash, code_verifier, target, next_path, login_hint, started_at)
 				values (?, ?, ?, ?, ?, ?, ?)""")
-			.params(sha256(state), sha256(binding(session)), pending.codeVerifier(), pending.target().key(),
+			.params(Secrets.sha256Hex(state), Secrets.sha256Hex(binding(session)), pending.codeVerifier(), pending.target().key(),
 					pending.next(), pending.loginHint(), utc(now))
 			.update();
 	}
@@ -71,7 +64,7 @@ class PendingSsoLogins {
 	 */
 	@Transactional
 	Optional<Pending> take(@Nullable HttpSession session, String state) {
-		String stateHash = sha256(state);
+		String stateHash = Secrets.sha256Hex(state);
 		Optional<Row> row = jdbc.sql("select * from sso_pending_logins where state_hash = ?")
 			.param(stateHash)
 			.query((rs, i) -> new Row(rs.getString("binding_hash"),
@@ -83,8 +76,8 @@ class PendingSsoLogins {
 			return Optional.empty();
 		}
 		Object binding = session != null ? session.getAttribute(BINDING) : null;
-		boolean sameSession = binding instanceof String b && MessageDigest.isEqual(
-				sha256(b).getBytes(StandardCharsets.US_ASCII), row.get().bindingHash().getBytes(StandardCharsets.US_ASCII));
+		boolean sameSession = binding instanceof String b
+				&& Secrets.constantTimeEquals(Secrets.sha256Hex(b), row.get().bindingHash());
 		boolean fresh = row.get().startedAt().plus(LIFETIME).isAfter(clock.instant());
 		return sameSession && fresh ? Optional.of(row.get().pending()) : Optional.empty();
 	}
@@ -97,29 +90,13 @@ class PendingSsoLogins {
 		if (existing instanceof String value) {
 			return value;
 		}
-		String created = random();
+		String created = Secrets.randomToken(32);
 		session.setAttribute(BINDING, created);
 		return created;
 	}
 
 	private static java.time.OffsetDateTime utc(Instant instant) {
 		return instant.atOffset(java.time.ZoneOffset.UTC);
-	}
-
-	private static String random() {
-		byte[] bytes = new byte[32];
-		RANDOM.nextBytes(bytes);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-	}
-
-	private static String sha256(String value) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.gatehouse.sso;
 
+import io.gatehouse.web.Redirects;
 import java.util.Optional;
 
 import io.gatehouse.account.Accounts;
@@ -21,7 +22,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * Where WorkOS sends the browser back. With a {@code state} it finishes the sign-in this session started; without
@@ -112,9 +112,7 @@ class SsoCallbackController {
 			return fail(SsoFailure.valueOf(e.reason().name()), null, profile.email(), model, response);
 		}
 		String next = started.map(PendingSsoLogins.Pending::next).orElse(null);
-		RedirectView target = new RedirectView(signIns.succeed(request, response, user, METHOD, profile.connectionId(), next));
-		target.setExpandUriTemplateVariables(false);
-		return target;
+		return Redirects.to(signIns.succeed(request, response, user, METHOD, profile.connectionId(), next));
 	}
 
 	/** The IdP's error code, as far as it is a code: it comes from the query string and ends up in the audit log. */

@@ -1,32 +1,24 @@
 package io.gatehouse.browser;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.gatehouse.account.Accounts;
 import io.gatehouse.account.Passwords;
+import io.gatehouse.support.BrowserJourney;
 import io.gatehouse.support.Chromium;
-import io.gatehouse.support.GatehouseIntegrationTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A person adds their phone, reading the texted code from the emulator's outbox page in another tab, then signs in with a text. */
-@GatehouseIntegrationTest
-@Tag("browser")
-class SmsBrowserJourneyTests {
+class SmsBrowserJourneyTests extends BrowserJourney {
 
 	static final String EMAIL = "phone.journey@example.test";
 
@@ -34,36 +26,20 @@ class SmsBrowserJourneyTests {
 
 	static final String PHONE = "+14155550177";
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	Accounts accounts;
 
 	@Autowired
 	Passwords passwords;
 
-	WebDriver browser;
-
-	WebDriverWait wait;
-
 	@BeforeEach
 	void setUp() {
-		browser = Chromium.start();
-		wait = new WebDriverWait(browser, Duration.ofSeconds(15));
 		accounts.createLocalUser(EMAIL, "Phone", "Journey", passwords.hash(PASSWORD), List.of());
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
 	}
 
 	@Test
 	void addAPhoneWithATextedCodeThenSignInWithAnotherText() {
-		signInWithPassword();
+		signInWithPassword(EMAIL, PASSWORD);
 		wait.until(ExpectedConditions.urlToBe(url("/account")));
 		browser.findElement(By.id("add-factor")).click();
 		browser.findElement(By.id("choose-sms")).click();
@@ -77,10 +53,9 @@ class SmsBrowserJourneyTests {
 		browser.findElement(By.id("codes-saved")).click();
 		wait.until(ExpectedConditions.urlToBe(url("/account")));
 		assertThat(browser.findElement(By.id("factors")).getText()).contains("Text message to ••••••••••77");
-		browser.findElement(By.id("sign-out")).click();
-		wait.until(ExpectedConditions.urlContains("signedOut"));
+		signOut();
 
-		signInWithPassword();
+		signInWithPassword(EMAIL, PASSWORD);
 		wait.until(ExpectedConditions.urlContains("/accounts/verify"));
 		browser.findElement(By.id("send-sms")).click();
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("mfa-sent")));
@@ -110,19 +85,6 @@ class SmsBrowserJourneyTests {
 		browser.switchTo().window(app);
 		assertThat(code).as("a code texted to " + PHONE).isNotNull();
 		return code;
-	}
-
-	private void signInWithPassword() {
-		browser.get(url("/accounts/login"));
-		browser.findElement(By.id("username")).sendKeys(EMAIL);
-		browser.findElement(By.id("continue")).click();
-		wait.until(ExpectedConditions.urlContains("/accounts/login/password"));
-		browser.findElement(By.id("password")).sendKeys(PASSWORD);
-		browser.findElement(By.id("sign-in")).click();
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + port + path;
 	}
 
 }

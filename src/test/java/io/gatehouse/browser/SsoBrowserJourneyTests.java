@@ -1,49 +1,19 @@
 package io.gatehouse.browser;
 
-import java.time.Duration;
-
+import io.gatehouse.support.BrowserJourney;
 import io.gatehouse.support.Chromium;
-import io.gatehouse.support.GatehouseIntegrationTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A person signs in with SSO in a real browser, sees their account, and signs out. */
-@GatehouseIntegrationTest
-@Tag("browser")
-class SsoBrowserJourneyTests {
-
-	@LocalServerPort
-	int port;
-
-	WebDriver browser;
-
-	WebDriverWait wait;
-
-	@BeforeEach
-	void openBrowser() {
-		browser = Chromium.start();
-		wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
+class SsoBrowserJourneyTests extends BrowserJourney {
 
 	@Test
 	void acmePersonSignsInThroughTheTestIdpSeesTheirAccountAndSignsOut() {
-		browser.get("http://localhost:" + port + "/accounts/login");
+		browser.get(url("/accounts/login"));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Sign in");
 		Chromium.screenshot(browser, "sso-1-login");
 
@@ -70,7 +40,7 @@ class SsoBrowserJourneyTests {
 		wait.until(ExpectedConditions.urlContains("/accounts/login?signedOut"));
 		assertThat(browser.findElement(By.tagName("body")).getText()).contains("You have signed out.");
 		Chromium.screenshot(browser, "sso-4-signed-out");
-		browser.get("http://localhost:" + port + "/account");
+		browser.get(url("/account"));
 		wait.until(ExpectedConditions.urlContains("/accounts/login?next="));
 	}
 
