@@ -13,8 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param emulatorClientId the only client id it knows
  * @param emulatorJdbcUrl where it keeps its state
  * @param emulatorCodeLifetime how long an authorization code can be exchanged
+ * @param emulatorSmsCodeLifetime how long a texted MFA code can be verified
  */
 @ConfigurationProperties("gatehouse.local")
 record EmulatorSettings(String emulatorApiKey, String emulatorClientId, String emulatorJdbcUrl,
-		@DefaultValue("10m") Duration emulatorCodeLifetime) {
+		@DefaultValue("10m") Duration emulatorCodeLifetime, @DefaultValue("10m") Duration emulatorSmsCodeLifetime) {
 }

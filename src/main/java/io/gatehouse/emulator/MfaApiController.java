@@ -36,8 +36,6 @@ class MfaApiController {
 
 	private static final Pattern E164 = Pattern.compile("^\\+[1-9]\\d{6,14}$");
 
-	private static final Duration SMS_LIFETIME = Duration.ofMinutes(10);
-
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	record Factor(String id, String type, @Nullable String userId, @Nullable String totpIssuer,
@@ -53,9 +51,12 @@ class MfaApiController {
 
 	private final Outbox outbox;
 
-	MfaApiController(EmulatorDatabase database, Outbox outbox) {
+	private final Duration smsLifetime;
+
+	MfaApiController(EmulatorDatabase database, Outbox outbox, EmulatorSettings settings) {
 		this.jdbc = database.jdbc();
 		this.outbox = outbox;
+		this.smsLifetime = settings.emulatorSmsCodeLifetime();
 	}
 
 	@PostMapping("/factors/enroll")
@@ -121,7 +122,7 @@ class MfaApiController {
 		OffsetDateTime expiresAt = null;
 		if ("sms".equals(factor.type())) {
 			code = String.format("%06d", RANDOM.nextInt(1_000_000));
-			expiresAt = now.plus(SMS_LIFETIME);
+			expiresAt = now.plus(smsLifetime);
 			String template = body != null && text(body.get("sms_template")) != null ? text(body.get("sms_template"))
 					: "Your verification code is {{code}}";
 			outbox.deliver("sms", factor.phoneNumber(), template.replace("{{code}}", code));
@@ -140,7 +141,7 @@ class MfaApiController {
 					"The authentication challenge '" + id + "' has already been verified.");
 		}
 		OffsetDateTime now = SsoDirectory.now();
-		if (challenge.expiresAt() != null && challenge.expiresAt().isBefore(now)) {
+		if (challenge.expiresAt() != null && !challenge.expiresAt().isAfter(now)) {
 			throw ApiFailure.of(HttpStatus.UNPROCESSABLE_ENTITY, "authentication_challenge_expired",
 					"The authentication challenge '" + id + "' has expired.");
 		}
