@@ -186,7 +186,7 @@ public class Accounts {
 		return signedIn(user);
 	}
 
-	/** The session principal for an account that just proved who it is (e.g. by password). */
+	/** The session principal for an account that just proved who it is (by password, a magic link, a factor). */
 	@Transactional
 	public SignedInUser signedInWithPassword(long userId) {
 		UserAccount user = users.findById(userId).orElseThrow();
@@ -219,7 +219,7 @@ public class Accounts {
 	/** Creates a local account with a password (for demo data and tests of the password method). */
 	@Transactional
 	public long createLocalUser(String email, @Nullable String firstName, @Nullable String lastName,
-			String passwordHash, Collection<String> groups) {
+			@Nullable String passwordHash, Collection<String> groups) {
 		UserAccount user = new UserAccount(email.trim(), firstName, lastName, null, clock.instant());
 		user.setPasswordHash(passwordHash);
 		user.addGroups(groups);

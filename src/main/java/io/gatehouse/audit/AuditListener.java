@@ -8,6 +8,7 @@ import io.gatehouse.mfa.FactorRemoved;
 import io.gatehouse.mfa.FactorsReset;
 import io.gatehouse.mfa.RecoveryCodeUsed;
 import io.gatehouse.rules.RuleChanged;
+import io.gatehouse.sso.MagicLinkRequested;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -29,6 +30,11 @@ class AuditListener {
 	@EventListener
 	void on(LoginSucceeded event) {
 		log.append("login.succeeded", event.userId(), event.email(), "method=" + event.method() + " via=" + event.via());
+	}
+
+	@EventListener
+	void on(MagicLinkRequested event) {
+		log.append("magic_link.sent", event.userId(), event.email(), "sender=" + event.sender());
 	}
 
 	@EventListener

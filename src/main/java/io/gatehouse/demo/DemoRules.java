@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * In local mode, on a first start: rules for Acme (Okta SAML, JIT with saved attributes), Globex (its connection),
- * {@code *@gmail.test} (Google OAuth), administrators and everyone else (password), plus a demo password user.
+ * {@code *@gmail.test} (Google OAuth), {@code *@magic.test} (magic link), administrators and everyone else (password),
+ * plus a demo password user and {@code ada@magic.test}.
  */
 @Component
 class DemoRules {
@@ -32,6 +33,8 @@ class DemoRules {
 	static final String DEMO_USER = "demo.user@example.test";
 
 	static final String DEMO_PASSWORD = "gatehouse-demo-password";
+
+	static final String MAGIC_USER = "ada@magic.test";
 
 	private static final Logger LOG = LoggerFactory.getLogger(DemoRules.class);
 
@@ -86,8 +89,13 @@ class DemoRules {
 					null, JitMode.MATCHING_PATTERN, "Globex staff", null, false));
 		save("Gmail people via Google", LoginMethod.GOOGLE_OAUTH, 40, "@gmail\\.test$", null, null, null,
 				JitMode.MATCHING_PATTERN, null, null, false);
+		save("Magic link people", LoginMethod.MAGIC_LINK, 45, "@magic\\.test$", null, null, null, JitMode.OFF, null, null,
+				false);
 		save("Everyone else: password", LoginMethod.PASSWORD, 1000, ".+", null, null, null, JitMode.OFF, null, null,
 				false);
+		if (accounts.findForLogin(MAGIC_USER, true, false).isEmpty()) {
+			accounts.createLocalUser(MAGIC_USER, "Ada", "Magic", null, List.of());
+		}
 		if (accounts.findForLogin(DEMO_USER, true, false).isEmpty()) {
 			accounts.createLocalUser(DEMO_USER, "Demo", "User", passwords.hash(DEMO_PASSWORD), List.of("Demo"));
 		}

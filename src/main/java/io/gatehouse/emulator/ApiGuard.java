@@ -29,7 +29,8 @@ class ApiGuard implements HandlerInterceptor {
 			return true;
 		}
 		response.setHeader("X-Request-ID", UUID.randomUUID().toString());
-		if (method.hasMethodAnnotation(EmulatorApi.AccessTokenAuth.class)) {
+		if (method.hasMethodAnnotation(EmulatorApi.AccessTokenAuth.class)
+				|| method.hasMethodAnnotation(EmulatorApi.BrowserPage.class)) {
 			return true;
 		}
 		String presented = bearer(request);

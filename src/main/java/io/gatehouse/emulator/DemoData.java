@@ -75,6 +75,9 @@ class DemoData implements InitializingBean {
 		}
 		seedOAuth("Google OAuth", "GoogleOAuth", GOOGLE, "google-");
 		seedOAuth("Microsoft OAuth", "MicrosoftOAuth", MICROSOFT, "msa-");
+		if (directory.connectionOfType("MagicLink").isEmpty()) {
+			directory.createConnection(null, "Magic Link", "MagicLink");
+		}
 	}
 
 	/** The environment-wide OAuth connections WorkOS offers (no organisation), each with a few people. */

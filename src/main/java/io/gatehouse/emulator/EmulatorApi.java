@@ -20,4 +20,10 @@ import java.lang.annotation.Target;
 	@interface AccessTokenAuth {
 	}
 
+	/** The method is a page a browser opens (e.g. a magic link), so it takes no API key. */
+	@Target(ElementType.METHOD)
+	@Retention(RetentionPolicy.RUNTIME)
+	@interface BrowserPage {
+	}
+
 }

@@ -37,6 +37,8 @@ class LoginController {
 
 	static final String PASSWORD = "login/password";
 
+	static final String MAGIC_SENT = "login/magic-sent";
+
 	private static final String PASSWORD_PATH = "/accounts/login/password";
 
 	private final LoginResolution resolution;
@@ -55,8 +57,12 @@ class LoginController {
 
 	private final SecondFactors secondFactors;
 
+	private final MagicLinkLauncher magicLinks;
+
 	LoginController(LoginResolution resolution, Accounts accounts, Passwords passwords, SsoLauncher sso,
-			SignIns signIns, GatehouseSettings settings, PublicUrls urls, SecondFactors secondFactors) {
+			SignIns signIns, GatehouseSettings settings, PublicUrls urls, SecondFactors secondFactors,
+			MagicLinkLauncher magicLinks) {
+		this.magicLinks = magicLinks;
 		this.secondFactors = secondFactors;
 		this.resolution = resolution;
 		this.accounts = accounts;
@@ -169,6 +175,12 @@ class LoginController {
 					: new SsoTarget(decision.connectionId(), decision.connectionId() == null ? decision.organizationId() : null,
 							null);
 			return redirect(sso.launch(request, target, typed, next));
+		}
+		if (method == LoginMethod.MAGIC_LINK) {
+			boolean eligible = outcome.account() != null && outcome.account().active();
+			magicLinks.send(request, eligible ? outcome.account().userId() : null,
+					eligible ? outcome.account().email() : typed, next);
+			return MAGIC_SENT;
 		}
 		if (result != null) {
 			result.rejectValue("username", "login.method.unavailable");

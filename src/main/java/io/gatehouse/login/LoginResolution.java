@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who typed what, and which rule applies: the account (by email and/or username, as configured) and its rule, or for
- * a name nobody has, a JIT rule. Unknown people without a JIT rule get the same answer as password users.
+ * a name nobody has, a JIT rule, or else the rule a person with that address would have, so that the answer never
+ * reveals whether an account exists.
  */
 @Component
 class LoginResolution {
@@ -48,10 +49,19 @@ class LoginResolution {
 	Outcome resolve(String typed) {
 		Optional<AccountFacts> account = accounts.findForLogin(typed, settings.login().lookupByEmail(),
 				settings.login().lookupByUsername());
+		String text = typed.trim();
 		Optional<RuleDecision> decision = account.isPresent()
 				? rules.forUser(facts(account.get(), factors.hasFactor(account.get().userId())))
-				: rules.forUnknown(typed.trim());
+				: rules.forUnknown(text).or(() -> rules.forUser(stranger(text)));
 		return new Outcome(account.orElse(null), decision.orElse(null));
+	}
+
+	/**
+	 * Someone nobody has: answered like a person with that address and nothing else, so the page behaves the same
+	 * whether or not the account exists (the later step refuses them).
+	 */
+	private static UserFacts stranger(String typed) {
+		return new UserFacts(typed, true, false, false, false, Set.of(), Set.of(), null, null);
 	}
 
 	static UserFacts facts(AccountFacts account, boolean hasMfa) {

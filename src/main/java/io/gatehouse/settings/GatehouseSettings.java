@@ -84,14 +84,20 @@ public record GatehouseSettings(@Nullable URI baseUrl, WorkOs workos, Local loca
 	 * @param lookupByEmail by case-insensitive email
 	 * @param lookupByUsername by username
 	 * @param hashingThreads how many password hashes may run at once; 0 means one fewer than the cores (at least 1)
+	 * @param magicLinkSender who e-mails magic links: {@code workos} (WorkOS sends its own e-mail) or {@code app}
+	 * (Gatehouse sends it through its mail server)
 	 */
 	public record Login(@DefaultValue("true") boolean lookupByEmail, @DefaultValue("true") boolean lookupByUsername,
-			@DefaultValue("0") int hashingThreads) {
+			@DefaultValue("0") int hashingThreads, @DefaultValue("workos") String magicLinkSender) {
 
 		public Login {
 			if (!lookupByEmail && !lookupByUsername) {
 				throw new IllegalArgumentException(
 						"gatehouse.login: at least one of lookup-by-email and lookup-by-username must be true");
+			}
+			if (!"workos".equals(magicLinkSender) && !"app".equals(magicLinkSender)) {
+				throw new IllegalArgumentException(
+						"gatehouse.login.magic-link-sender must be workos or app (got '" + magicLinkSender + "')");
 			}
 			if (hashingThreads < 0 || hashingThreads > 256) {
 				throw new IllegalArgumentException("gatehouse.login.hashing-threads must be between 0 and 256");

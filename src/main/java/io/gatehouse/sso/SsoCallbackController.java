@@ -45,8 +45,11 @@ class SsoCallbackController {
 
 	private final SsoProvisioning provisioning;
 
+	private final FailurePage failures;
+
 	SsoCallbackController(PendingSsoLogins pending, WorkOs workos, Accounts accounts, SignIns signIns,
-			SsoProvisioning provisioning) {
+			SsoProvisioning provisioning, FailurePage failures) {
+		this.failures = failures;
 		this.pending = pending;
 		this.workos = workos;
 		this.accounts = accounts;
@@ -123,11 +126,7 @@ class SsoCallbackController {
 
 	private String fail(SsoFailure failure, @Nullable String detail, @Nullable String subject, Model model,
 			HttpServletResponse response) {
-		signIns.fail(METHOD, detail == null ? failure.code() : failure.code() + ":" + detail, subject);
-		response.setStatus(failure.status().value());
-		model.addAttribute("failure", failure.code());
-		model.addAttribute("username", subject);
-		return "sso/failed";
+		return failures.show(METHOD, failure, detail, subject, model, response);
 	}
 
 }

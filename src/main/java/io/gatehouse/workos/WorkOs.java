@@ -13,6 +13,9 @@ import com.workos.models.ConnectionDomain;
 import com.workos.models.Organization;
 import com.workos.models.OrganizationDomain;
 import com.workos.models.Profile;
+import com.workos.passwordless.CreatePasswordlessSessionOptions;
+import com.workos.passwordless.PasswordlessKt;
+import com.workos.passwordless.PasswordlessSession;
 import com.workos.sso.SSOAuthUrlsKt;
 import com.workos.sso.SSOAuthorizationUrlOptions;
 import com.workos.sso.SSOPKCEAuthorizationUrlResult;
@@ -97,6 +100,20 @@ public class WorkOs {
 		return sdk.call("generate Admin Portal link", workos -> workos.getAdminPortal()
 			.generateLink(organizationId, returnUrl, null, GenerateLinkIntent.SSO)
 			.getLink());
+	}
+
+	/** Creates a magic-link session whose link leads back to {@code redirectUri} with a code and the state. */
+	public MagicLink createMagicLink(String email, String redirectUri, String state) {
+		return sdk.call("create passwordless session", workos -> {
+			PasswordlessSession session = PasswordlessKt.getPasswordless(workos)
+				.createSession(new CreatePasswordlessSessionOptions(email, redirectUri, state, null, 600, "MagicLink"));
+			return new MagicLink(session.getId(), session.getLink());
+		});
+	}
+
+	/** Has WorkOS e-mail the session's link to the person. */
+	public void sendMagicLink(String sessionId) {
+		sdk.call("send passwordless session", workos -> PasswordlessKt.getPasswordless(workos).sendSession(sessionId));
 	}
 
 	/** Creates a TOTP factor; the secret and QR code come back once. */

@@ -1,0 +1,141 @@
+package io.gatehouse.sso;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import io.gatehouse.account.Accounts;
+import io.gatehouse.support.GatehouseIntegrationTest;
+import io.gatehouse.support.SsoJourney;
+import io.gatehouse.support.TestBrowser;
+import io.gatehouse.support.TestBrowser.Page;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Magic links through WorkOS Passwordless (the emulator), read from the outbox as a person would. */
+@GatehouseIntegrationTest
+class MagicLinkIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	String newMagicUser(String local) {
+		String email = local + "@magic.test";
+		accounts.createLocalUser(email, "Magic", "Person", null, List.of());
+		return email;
+	}
+
+	Optional<String> linkFor(String email) {
+		Page outbox = new TestBrowser(port).get("http://127.0.0.1:" + port + "/emulator/outbox");
+		return outbox.find("(?s)<td class=\"recipient\">" + Pattern.quote(email)
+				+ "</td>\\s*<td class=\"body\">[^<]*?(http://127\\.0\\.0\\.1:" + port + "/emulator/passwordless/[A-Z0-9]+/confirm)");
+	}
+
+	Page askForLink(TestBrowser browser, String email) {
+		Page answer = new SsoJourney(browser).identify(email, "/account?from=magic");
+		assertThat(answer.status()).isEqualTo(200);
+		assertThat(answer.body()).contains("Check your email");
+		return answer;
+	}
+
+	@Test
+	void theLinkLeadsToAContinuePageWhosePostSignsIn() {
+		String email = newMagicUser("link.reader");
+		TestBrowser browser = new TestBrowser(port);
+		askForLink(browser, email);
+		String link = linkFor(email).orElseThrow();
+
+		Page landing = browser.follow(browser.get(link));
+		assertThat(landing.uri().getPath()).isEqualTo("/accounts/callback/magic");
+		assertThat(landing.body()).contains("Continue signing in");
+		assertThat(browser.get("/account").status()).as("a GET signs nobody in").isEqualTo(302);
+
+		Page done = browser.submit(landing, "/accounts/callback/magic", Map.of(
+				"code", landing.find("name=\"code\" value=\"([^\"]+)\"").orElseThrow(),
+				"state", landing.find("name=\"state\" value=\"([^\"]+)\"").orElseThrow()));
+		assertThat(done.location()).isEqualTo("http://localhost:" + port + "/account?from=magic");
+		assertThat(browser.get("/account").find("id=\"profile-email\">([^<]+)")).contains(email);
+	}
+
+	@Test
+	void aMailScannerOpeningTheLinkFirstSpoilsNothing() {
+		String email = newMagicUser("scanned");
+		TestBrowser browser = new TestBrowser(port);
+		askForLink(browser, email);
+		String link = linkFor(email).orElseThrow();
+
+		new TestBrowser(port).follow(new TestBrowser(port).get(link));
+		Page landing = browser.follow(browser.get(link));
+		Page done = browser.submit(landing, "/accounts/callback/magic", Map.of(
+				"code", landing.find("name=\"code\" value=\"([^\"]+)\"").orElseThrow(),
+				"state", landing.find("name=\"state\" value=\"([^\"]+)\"").orElseThrow()));
+
+		assertThat(done.location()).endsWith("/account?from=magic");
+	}
+
+	@Test
+	void theLinkWorksOnlyOnceAndOnlyInTheBrowserThatAskedForIt() {
+		String email = newMagicUser("twice");
+		TestBrowser browser = new TestBrowser(port);
+		askForLink(browser, email);
+		Page landing = browser.follow(browser.get(linkFor(email).orElseThrow()));
+		Map<String, String> fields = Map.of("code", landing.find("name=\"code\" value=\"([^\"]+)\"").orElseThrow(),
+				"state", landing.find("name=\"state\" value=\"([^\"]+)\"").orElseThrow());
+
+		TestBrowser elsewhere = new TestBrowser(port);
+		Page elsewhereLanding = elsewhere.follow(elsewhere.get(linkFor(email).orElseThrow()));
+		Page foreign = elsewhere.submit(elsewhereLanding, "/accounts/callback/magic", fields);
+		assertThat(foreign.find("id=\"failure-code\">([^<]+)")).contains("state_invalid");
+		assertThat(elsewhere.get("/account").status()).isEqualTo(302);
+
+		Page again = browser.submit(landing, "/accounts/callback/magic", fields);
+		assertThat(again.find("id=\"failure-code\">([^<]+)")).contains("state_invalid");
+	}
+
+	@Test
+	void unknownPeopleGetTheSamePageAndNoLinkIsSent() {
+		TestBrowser browser = new TestBrowser(port);
+
+		Page known = askForLink(browser, newMagicUser("known"));
+		Page unknown = askForLink(new TestBrowser(port), "nobody@magic.test");
+
+		assertThat(unknown.find("(?s)(<section.*</section>)")).isEqualTo(known.find("(?s)(<section.*</section>)"));
+		assertThat(linkFor("nobody@magic.test")).isEmpty();
+	}
+
+	@Test
+	void aPersonDeactivatedAfterAskingCannotUseTheirLink() {
+		String email = newMagicUser("leaver");
+		TestBrowser browser = new TestBrowser(port);
+		askForLink(browser, email);
+		Page landing = browser.follow(browser.get(linkFor(email).orElseThrow()));
+		jdbc.sql("update users set active = false where email_normalized = ?").param(email).update();
+
+		Page refused = browser.submit(landing, "/accounts/callback/magic", Map.of(
+				"code", landing.find("name=\"code\" value=\"([^\"]+)\"").orElseThrow(),
+				"state", landing.find("name=\"state\" value=\"([^\"]+)\"").orElseThrow()));
+
+		assertThat(refused.find("id=\"failure-code\">([^<]+)")).contains("account_inactive");
+		assertThat(browser.get("/account").status()).isEqualTo(302);
+	}
+
+	@Test
+	void aLandingWithoutCodeOrStateIsAFriendlyPage() {
+		Page page = new TestBrowser(port).get("/accounts/callback/magic");
+
+		assertThat(page.status()).isEqualTo(400);
+		assertThat(page.body()).contains("Back to sign-in");
+	}
+
+}
