@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.gatehouse.sso.OidcLogin;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -55,19 +56,25 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain appChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain appChain(HttpSecurity http, OidcLogin oidc) throws Exception {
 		// @formatter:off
 		http
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/accounts/login", "/accounts/login/**", "/accounts/login-method", "/accounts/enroll",
 						"/accounts/enroll-totp", "/accounts/enroll-sms", "/accounts/enroll-sms/confirm", "/accounts/verify",
 						"/accounts/verify/**", "/accounts/password-reset", "/accounts/password-reset/*",
-						"/accounts/email-verify", "/accounts/email-verify/send", "/accounts/callback/**",
+						"/accounts/email-verify", "/accounts/email-verify/send", "/accounts/oidc-failed", "/accounts/callback/**",
 						"/accounts/logout", "/error", "/webjars/**", "/css/**", "/js/**", "/images/**",
 						"/favicon.ico", "/actuator/health", "/actuator/info").permitAll()
 				.requestMatchers("/admin/login").permitAll()
 				.requestMatchers("/admin/**").hasRole("ADMIN")
 				.anyRequest().authenticated())
+			.oauth2Login(login -> login
+				.loginPage("/accounts/login")
+				.clientRegistrationRepository(oidc)
+				.authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(oidc.authorizationRequestResolver()))
+				.successHandler(oidc.successHandler())
+				.failureHandler(oidc.failureHandler()))
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint()))
 			.requestCache(cache -> cache.requestCache(new NullRequestCache()))
 			.logout(logout -> logout

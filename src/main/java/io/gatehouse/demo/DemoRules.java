@@ -89,6 +89,8 @@ class DemoRules {
 					null, JitMode.MATCHING_PATTERN, "Globex staff", null, false));
 		save("Gmail people via Google", LoginMethod.GOOGLE_OAUTH, 40, "@gmail\\.test$", null, null, null,
 				JitMode.MATCHING_PATTERN, null, null, false);
+		save("Okta people via OIDC", LoginMethod.OIDC, 48, "@okta\\.test$", null, null, null, JitMode.MATCHING_PATTERN,
+				"Okta staff", null, false);
 		save("Magic link people", LoginMethod.MAGIC_LINK, 45, "@magic\\.test$", null, null, null, JitMode.OFF, null, null,
 				false);
 		save("Everyone else: password", LoginMethod.PASSWORD, 1000, ".+", null, null, null, JitMode.OFF, null, null,

@@ -63,6 +63,9 @@ class DemoData implements InitializingBean {
 	private static final List<List<String>> GOOGLE = List.of(List.of("Alex", "Doe", "alex.doe@gmail.test"),
 			List.of("Sam", "Lee", "sam.lee@gmail.test"), List.of("Robin", "Park", "robin.park@gmail.test"));
 
+	private static final List<List<String>> OKTA = List.of(List.of("Olivia", "Okafor", "olivia.okafor@okta.test"),
+			List.of("Oscar", "Ortiz", "oscar.ortiz@okta.test"));
+
 	private static final List<List<String>> MICROSOFT = List.of(List.of("Jordan", "Reyes", "jordan.reyes@outlook.test"),
 			List.of("Casey", "Nguyen", "casey.nguyen@outlook.test"));
 
@@ -75,6 +78,7 @@ class DemoData implements InitializingBean {
 		}
 		seedOAuth("Google OAuth", "GoogleOAuth", GOOGLE, "google-");
 		seedOAuth("Microsoft OAuth", "MicrosoftOAuth", MICROSOFT, "msa-");
+		seedOAuth("Okta (OIDC)", "OktaOIDC", OKTA, "00uo");
 		if (directory.connectionOfType("MagicLink").isEmpty()) {
 			directory.createConnection(null, "Magic Link", "MagicLink");
 		}

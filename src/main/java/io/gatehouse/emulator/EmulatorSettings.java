@@ -14,8 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param emulatorJdbcUrl where it keeps its state
  * @param emulatorCodeLifetime how long an authorization code can be exchanged
  * @param emulatorSmsCodeLifetime how long a texted MFA code can be verified
+ * @param emulatorOktaClientId the client id the emulated Okta knows
+ * @param emulatorOktaClientSecret its client secret
  */
 @ConfigurationProperties("gatehouse.local")
 record EmulatorSettings(String emulatorApiKey, String emulatorClientId, String emulatorJdbcUrl,
-		@DefaultValue("10m") Duration emulatorCodeLifetime, @DefaultValue("10m") Duration emulatorSmsCodeLifetime) {
+		@DefaultValue("10m") Duration emulatorCodeLifetime, @DefaultValue("10m") Duration emulatorSmsCodeLifetime,
+		String emulatorOktaClientId, String emulatorOktaClientSecret) {
 }

@@ -39,6 +39,7 @@ public class SsoDirectory {
 				case "GenericSAML" -> "SAML";
 				case "GoogleOAuth" -> "Google OAuth";
 				case "MicrosoftOAuth" -> "Microsoft OAuth";
+				case "OktaOIDC" -> "Okta OIDC";
 				default -> type;
 			};
 		}

@@ -18,10 +18,11 @@ import org.springframework.stereotype.Component;
 public class SsoGrants {
 
 	public record AuthorizationRequest(String id, String connectionId, String clientId, String redirectUri,
-			@Nullable String state, @Nullable String codeChallenge, @Nullable String loginHint) {
+			@Nullable String state, @Nullable String codeChallenge, @Nullable String loginHint, @Nullable String nonce) {
 	}
 
-	record IssuedCode(String code, String clientId, @Nullable String codeChallenge, String profileJson) {
+	record IssuedCode(String code, String clientId, @Nullable String codeChallenge, String profileJson,
+			@Nullable String nonce, @Nullable String redirectUri) {
 	}
 
 	private static final Duration REQUEST_LIFETIME = Duration.ofMinutes(30);
@@ -38,16 +39,16 @@ public class SsoGrants {
 	}
 
 	AuthorizationRequest openRequest(String connectionId, String clientId, String redirectUri, @Nullable String state,
-			@Nullable String codeChallenge, @Nullable String loginHint) {
+			@Nullable String codeChallenge, @Nullable String loginHint, @Nullable String nonce) {
 		String id = Ids.next("authz");
 		jdbc.sql("""
 				insert into authorization_requests
-				    (id, connection_id, client_id, redirect_uri, state, code_challenge, login_hint, expires_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(id, connectionId, clientId, redirectUri, state, codeChallenge, loginHint,
+				    (id, connection_id, client_id, redirect_uri, state, code_challenge, login_hint, nonce, expires_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(id, connectionId, clientId, redirectUri, state, codeChallenge, loginHint, nonce,
 					SsoDirectory.now().plus(REQUEST_LIFETIME))
 			.update();
-		return new AuthorizationRequest(id, connectionId, clientId, redirectUri, state, codeChallenge, loginHint);
+		return new AuthorizationRequest(id, connectionId, clientId, redirectUri, state, codeChallenge, loginHint, nonce);
 	}
 
 	/** The request if it is still waiting for the person's choice. */
@@ -57,7 +58,7 @@ public class SsoGrants {
 			.params(id, SsoDirectory.now())
 			.query((rs, row) -> new AuthorizationRequest(rs.getString("id"), rs.getString("connection_id"),
 					rs.getString("client_id"), rs.getString("redirect_uri"), rs.getString("state"),
-					rs.getString("code_challenge"), rs.getString("login_hint")))
+					rs.getString("code_challenge"), rs.getString("login_hint"), rs.getString("nonce")))
 			.optional();
 	}
 
@@ -69,12 +70,20 @@ public class SsoGrants {
 	}
 
 	String issueCode(String clientId, @Nullable String codeChallenge, String profileJson) {
+		return issueCode(clientId, codeChallenge, profileJson, null, null);
+	}
+
+	/** A code for an OpenID Connect request: it remembers the nonce and the redirect URI the token request must repeat. */
+	String issueCode(String clientId, @Nullable String codeChallenge, String profileJson, @Nullable String nonce,
+			@Nullable String redirectUri) {
 		OffsetDateTime now = SsoDirectory.now();
 		jdbc.sql("delete from authorization_codes where expires_at < ?").param(now.minusDays(1)).update();
 		String code = Ids.secret();
 		jdbc.sql("""
-				insert into authorization_codes (code, client_id, code_challenge, profile_json, expires_at)
-				values (?, ?, ?, ?, ?)""").params(code, clientId, codeChallenge, profileJson, now.plus(codeLifetime)).update();
+				insert into authorization_codes (code, client_id, code_challenge, profile_json, nonce, redirect_uri, expires_at)
+				values (?, ?, ?, ?, ?, ?, ?)""")
+			.params(code, clientId, codeChallenge, profileJson, nonce, redirectUri, now.plus(codeLifetime))
+			.update();
 		return code;
 	}
 
@@ -83,7 +92,8 @@ public class SsoGrants {
 		return jdbc.sql("select * from authorization_codes where code = ? and used_at is null and expires_at > ?")
 			.params(code, SsoDirectory.now())
 			.query((rs, row) -> new IssuedCode(rs.getString("code"), rs.getString("client_id"),
-					rs.getString("code_challenge"), rs.getString("profile_json")))
+					rs.getString("code_challenge"), rs.getString("profile_json"), rs.getString("nonce"),
+					rs.getString("redirect_uri")))
 			.optional();
 	}
 

@@ -89,7 +89,7 @@ public class TestIdpController {
 			return redirectError(redirectUri, state, error, description);
 		}
 		SsoGrants.AuthorizationRequest request = grants.openRequest(target.get().id(), clientId, redirectUri, state,
-				codeChallenge, loginHint);
+				codeChallenge, loginHint, null);
 		return page(model, request, target.get(), new CustomPerson(loginHint, null, null, "{}", null), Map.of());
 	}
 
@@ -157,7 +157,9 @@ public class TestIdpController {
 			throw new PageProblem("This sign-in request was already answered",
 					"Go back to the application and start signing in again.");
 		}
-		String code = grants.issueCode(request.clientId(), request.codeChallenge(), json.write(profile));
+		String code = request.nonce() == null ? grants.issueCode(request.clientId(), request.codeChallenge(), json.write(profile))
+				: grants.issueCode(request.clientId(), request.codeChallenge(), json.write(profile), request.nonce(),
+						request.redirectUri());
 		UriComponentsBuilder back = UriComponentsBuilder.fromUriString(request.redirectUri()).queryParam("code", code);
 		if (request.state() != null) {
 			back.queryParam("state", request.state());
@@ -199,7 +201,7 @@ public class TestIdpController {
 			@Nullable String rawAttributes, @Nullable String simulate) {
 	}
 
-	private String page(Model model, SsoGrants.AuthorizationRequest request, SsoDirectory.Connection connection,
+	String page(Model model, SsoGrants.AuthorizationRequest request, SsoDirectory.Connection connection,
 			CustomPerson custom, Map<String, String> errors) {
 		model.addAttribute("request", request);
 		model.addAttribute("connection", connection);
@@ -207,7 +209,7 @@ public class TestIdpController {
 				: directory.organization(connection.organizationId()).orElse(null);
 		model.addAttribute("organization", organization);
 		model.addAttribute("heading", organization != null ? "Sign in to " + organization.name()
-				: "Sign in with " + connection.typeLabel().replace(" OAuth", ""));
+				: "Sign in with " + connection.typeLabel().replace(" OAuth", "").replace(" OIDC", ""));
 		String hint = custom.email();
 		model.addAttribute("people", directory.people(connection.id())
 			.stream()
@@ -245,7 +247,7 @@ public class TestIdpController {
 	}
 
 	/** A request the test IdP cannot serve: shown on the emulator's problem page with status 400. */
-	static class PageProblem extends RuntimeException {
+	static final class PageProblem extends RuntimeException {
 
 		private final String title;
 

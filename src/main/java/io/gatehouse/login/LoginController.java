@@ -59,9 +59,12 @@ class LoginController {
 
 	private final MagicLinkLauncher magicLinks;
 
+	private final OidcLauncher oidc;
+
 	LoginController(LoginResolution resolution, Accounts accounts, Passwords passwords, SsoLauncher sso,
 			SignIns signIns, GatehouseSettings settings, PublicUrls urls, SecondFactors secondFactors,
-			MagicLinkLauncher magicLinks) {
+			MagicLinkLauncher magicLinks, OidcLauncher oidc) {
+		this.oidc = oidc;
 		this.magicLinks = magicLinks;
 		this.secondFactors = secondFactors;
 		this.resolution = resolution;
@@ -175,6 +178,9 @@ class LoginController {
 					: new SsoTarget(decision.connectionId(), decision.connectionId() == null ? decision.organizationId() : null,
 							null);
 			return redirect(sso.launch(request, target, typed, next));
+		}
+		if (method == LoginMethod.OIDC && oidc.available()) {
+			return redirect(oidc.launch(request, typed, next));
 		}
 		if (method == LoginMethod.MAGIC_LINK) {
 			boolean eligible = outcome.account() != null && outcome.account().active();

@@ -103,6 +103,13 @@ public class SignIns {
 		return succeed(request, response, user, pending.method() + "+mfa", pending.via(), pending.next());
 	}
 
+	/** Forgets whatever authentication this request carries (e.g. one a provider's filter just stored). */
+	public void discard(HttpServletRequest request, HttpServletResponse response) {
+		SecurityContext empty = holder.createEmptyContext();
+		holder.setContext(empty);
+		contexts.saveContext(empty, request, response);
+	}
+
 	/** Records a failed attempt. */
 	public void fail(String method, String reason, @Nullable String subject) {
 		events.publishEvent(new LoginFailed(method, reason, subject));

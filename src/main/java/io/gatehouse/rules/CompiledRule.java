@@ -59,6 +59,7 @@ record CompiledRule(long id, String name, LoginMethod method, int priority, bool
 			case SSO -> profileConnectionId.equals(connectionId)
 					|| (organizationId != null && organizationId.equals(profileOrganizationId));
 			case GOOGLE_OAUTH, MICROSOFT_OAUTH -> connectionType.equals(method.provider());
+			case OIDC -> "OIDC".equals(connectionType);
 			default -> false;
 		};
 	}

@@ -17,12 +17,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param local the credentials the app and the embedded emulator share in local mode
  */
 @ConfigurationProperties("gatehouse")
-public record GatehouseSettings(@Nullable URI baseUrl, WorkOs workos, Local local, Login login, Admin admin) {
+public record GatehouseSettings(@Nullable URI baseUrl, WorkOs workos, Local local, Login login, Admin admin,
+		Okta okta) {
 
 	@ConstructorBinding
 	public GatehouseSettings(@Nullable String baseUrl, @DefaultValue WorkOs workos, @DefaultValue Local local,
-			@DefaultValue Login login, @DefaultValue Admin admin) {
-		this(httpUrl("GATEHOUSE_BASE_URL", baseUrl), workos, local, login, admin);
+			@DefaultValue Login login, @DefaultValue Admin admin, @DefaultValue Okta okta) {
+		this(httpUrl("GATEHOUSE_BASE_URL", baseUrl), workos, local, login, admin, okta);
 	}
 
 	public GatehouseSettings {
@@ -72,10 +73,42 @@ public record GatehouseSettings(@Nullable URI baseUrl, WorkOs workos, Local loca
 	 * @param emulatorApiKey the API key the embedded emulator accepts
 	 * @param emulatorClientId the client id the embedded emulator knows
 	 * @param idpInitiatedDomains demo organisations (by domain) that allow IdP-initiated sign-in when first imported
+	 * @param emulatorOktaClientId the client id of the emulated Okta (OIDC) in local mode
+	 * @param emulatorOktaClientSecret its client secret
 	 */
 	public record Local(@DefaultValue("sk_test_gatehouse_local") String emulatorApiKey,
 			@DefaultValue("client_gatehouse_local") String emulatorClientId,
-			@DefaultValue("acme.test") java.util.List<String> idpInitiatedDomains) {
+			@DefaultValue("acme.test") java.util.List<String> idpInitiatedDomains,
+			@DefaultValue("okta-local-client") String emulatorOktaClientId,
+			@DefaultValue("okta-local-secret") String emulatorOktaClientSecret) {
+	}
+
+	/**
+	 * Direct OpenID Connect with Okta. All three set: the "OIDC (Okta)" method is available; none set: it is not (in
+	 * local mode the embedded emulator's Okta is used instead).
+	 *
+	 * @param issuer {@code OKTA_ISSUER}, e.g. https://acme.okta.com/oauth2/default
+	 * @param clientId {@code OKTA_CLIENT_ID}
+	 * @param clientSecret {@code OKTA_CLIENT_SECRET}
+	 */
+	public record Okta(@Nullable URI issuer, @Nullable String clientId, @Nullable String clientSecret) {
+
+		@ConstructorBinding
+		public Okta(@Nullable String issuer, @Nullable String clientId, @Nullable String clientSecret) {
+			this(httpUrl("OKTA_ISSUER", issuer), blankToNull(clientId), blankToNull(clientSecret));
+		}
+
+		public Okta {
+			int given = (issuer != null ? 1 : 0) + (clientId != null ? 1 : 0) + (clientSecret != null ? 1 : 0);
+			if (given != 0 && given != 3) {
+				throw new IllegalArgumentException("Set all of OKTA_ISSUER, OKTA_CLIENT_ID and OKTA_CLIENT_SECRET, or none");
+			}
+		}
+
+		public boolean configured() {
+			return issuer != null;
+		}
+
 	}
 
 	/**

@@ -48,7 +48,7 @@ class EmulatorSsoApiIntegrationTests {
 		List<WorkOsOrganization> organizations = workos.organizations();
 
 		assertThat(connections).extracting(SsoConnection::type).containsExactlyInAnyOrder("OktaSAML", "AzureSAML", "GoogleOAuth",
-				"MicrosoftOAuth", "MagicLink");
+				"MicrosoftOAuth", "MagicLink", "OktaOIDC");
 		assertThat(connections).allMatch(SsoConnection::active);
 		assertThat(connections).flatExtracting(SsoConnection::domains).contains("acme.test", "globex.test");
 		assertThat(organizations).extracting(WorkOsOrganization::name).containsExactlyInAnyOrder("Acme", "Globex");
@@ -61,7 +61,7 @@ class EmulatorSsoApiIntegrationTests {
 		String after = first.get("list_metadata").get("after").asString();
 
 		JsonNode second = getJson("/connections?limit=3&order=asc&after=" + after, API_KEY).body;
-		assertThat(second.get("data")).hasSize(2);
+		assertThat(second.get("data")).hasSize(3);
 		assertThat(second.get("data").get(0).get("id").asString()).isNotEqualTo(first.get("data").get(0).get("id").asString());
 		assertThat(second.get("list_metadata").get("after").isNull()).isTrue();
 		assertThat(getJson("/connections?limit=101", API_KEY).status).isEqualTo(422);
