@@ -79,7 +79,8 @@ class SecurityConfiguration {
 			.requestCache(cache -> cache.requestCache(new NullRequestCache()))
 			.logout(logout -> logout
 				.logoutRequestMatcher(pathPattern(org.springframework.http.HttpMethod.POST, "/accounts/logout"))
-				.logoutSuccessUrl("/accounts/login?signedOut"))
+				.addLogoutHandler(oidc.rememberIdTokenForLogout())
+				.logoutSuccessHandler(oidc.logoutSuccessHandler("/accounts/login?signedOut")))
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));

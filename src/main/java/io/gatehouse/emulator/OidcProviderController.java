@@ -160,10 +160,12 @@ class OidcProviderController {
 			return error(HttpStatus.BAD_REQUEST, "invalid_grant", "The authorization code is invalid or has expired.");
 		}
 		Map<String, Object> profile = json.readObject(issued.get().profileJson());
+		Object simulate = profile.get("_simulate");
 		Instant now = Instant.now();
-		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(issuer(request))
+		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+			.issuer("oidc_wrong_issuer".equals(simulate) ? "https://evil.example/oauth2/default" : issuer(request))
 			.subject(String.valueOf(profile.get("idp_id")))
-			.audience(client[0])
+			.audience("oidc_wrong_audience".equals(simulate) ? "someone-else" : client[0])
 			.issueTime(Date.from(now))
 			.expirationTime(Date.from(now.plusSeconds(3600)))
 			.claim("email", profile.get("email"))
@@ -173,7 +175,7 @@ class OidcProviderController {
 			.claim("name", profile.get("name"))
 			.claim("groups", profile.get("groups"));
 		if (!issued.get().nonce().isEmpty()) {
-			claims.claim("nonce", issued.get().nonce());
+			claims.claim("nonce", "oidc_wrong_nonce".equals(simulate) ? "not-the-nonce" : issued.get().nonce());
 		}
 		SignedJWT idToken = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID()).build(),
 				claims.build());

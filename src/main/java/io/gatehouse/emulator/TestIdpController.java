@@ -157,6 +157,9 @@ public class TestIdpController {
 			throw new PageProblem("This sign-in request was already answered",
 					"Go back to the application and start signing in again.");
 		}
+		if (request.nonce() != null && simulate != null && simulate.startsWith("oidc_")) {
+			profile.put("_simulate", simulate);
+		}
 		String code = request.nonce() == null ? grants.issueCode(request.clientId(), request.codeChallenge(), json.write(profile))
 				: grants.issueCode(request.clientId(), request.codeChallenge(), json.write(profile), request.nonce(),
 						request.redirectUri());

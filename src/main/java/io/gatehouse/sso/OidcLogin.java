@@ -36,6 +36,8 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequ
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,6 +53,9 @@ public class OidcLogin implements OidcLauncher, ClientRegistrationRepository {
 	static final String REGISTRATION = "okta";
 
 	private static final String NEXT = OidcLogin.class.getName() + ".next";
+
+	/** The ID token of an OIDC sign-in, kept for RP-initiated logout ({@code id_token_hint}). */
+	private static final String ID_TOKEN = OidcLogin.class.getName() + ".idToken";
 
 	private static final Logger LOG = LoggerFactory.getLogger(OidcLogin.class);
 
@@ -207,8 +212,45 @@ public class OidcLogin implements OidcLauncher, ClientRegistrationRepository {
 		}
 		Object next = request.getSession().getAttribute(NEXT);
 		request.getSession().removeAttribute(NEXT);
-		response.sendRedirect(signIns.succeed(request, response, signedIn, "oidc", issuer,
-				next instanceof String n ? n : SafeRedirects.DEFAULT_TARGET));
+		String target = signIns.succeed(request, response, signedIn, "oidc", issuer,
+				next instanceof String n ? n : SafeRedirects.DEFAULT_TARGET);
+		request.getSession().setAttribute(ID_TOKEN, user.getIdToken().getTokenValue());
+		response.sendRedirect(target);
+	}
+
+	/**
+	 * Logout for people who signed in with OIDC ends their Okta session too (RP-initiated logout): remembers the ID
+	 * token before the session goes, then sends the browser to the provider's end-session endpoint, which returns it to
+	 * the login page. Everyone else goes straight to the login page.
+	 */
+	public LogoutHandler rememberIdTokenForLogout() {
+		return (request, response, authentication) -> {
+			jakarta.servlet.http.HttpSession session = request.getSession(false);
+			if (session != null && session.getAttribute(ID_TOKEN) instanceof String token) {
+				request.setAttribute(ID_TOKEN, token);
+			}
+		};
+	}
+
+	public LogoutSuccessHandler logoutSuccessHandler(String signedOutPath) {
+		return (request, response, authentication) -> {
+			String loginPage = urls.absolute(signedOutPath);
+			Object idToken = request.getAttribute(ID_TOKEN);
+			ClientRegistration okta = idToken == null ? null : findByRegistrationId(REGISTRATION);
+			Object endSession = okta == null ? null
+					: okta.getProviderDetails().getConfigurationMetadata().getOrDefault("end_session_endpoint",
+							settings.okta().configured() ? null : okta.getProviderDetails().getIssuerUri() + "/logout");
+			if (endSession == null) {
+				response.sendRedirect(loginPage);
+				return;
+			}
+			response.sendRedirect(org.springframework.web.util.UriComponentsBuilder.fromUriString(endSession.toString())
+				.queryParam("id_token_hint", idToken)
+				.queryParam("post_logout_redirect_uri", loginPage)
+				.encode()
+				.build()
+				.toUriString());
+		};
 	}
 
 	private void fail(HttpServletRequest request, HttpServletResponse response, SsoFailure failure,

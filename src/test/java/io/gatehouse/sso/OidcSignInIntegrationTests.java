@@ -42,6 +42,39 @@ class OidcSignInIntegrationTests {
 		assertThat(account.body()).contains("OIDC").contains("Okta staff");
 	}
 
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "oidc_wrong_issuer", "oidc_wrong_audience", "oidc_wrong_nonce" })
+	void anIdTokenWithAWrongIssuerAudienceOrNonceIsRefused(String fault) {
+		TestBrowser browser = new TestBrowser(port);
+		SsoJourney sso = new SsoJourney(browser);
+		Page toOkta = browser.get(sso.identify("olivia.okafor@okta.test", "").location());
+		Page back = sso.custom(sso.testIdp(toOkta), "olivia.okafor@okta.test", "{}", fault);
+
+		Page refused = browser.follow(browser.get(back.location()));
+
+		assertThat(refused.status()).as(fault).isEqualTo(400);
+		assertThat(refused.body()).contains("Your identity provider reported a problem").contains("Back to sign-in");
+		assertThat(browser.get("/account").status()).isEqualTo(302);
+	}
+
+	@Test
+	void signingOutEndsTheOktaSessionTooAndComesBack() {
+		TestBrowser browser = new TestBrowser(port);
+		SsoJourney sso = new SsoJourney(browser);
+		Page toOkta = browser.get(sso.identify("oscar.ortiz@okta.test", "").location());
+		browser.get(sso.choose(sso.testIdp(toOkta), "oscar.ortiz@okta.test").location());
+		Page account = browser.get("/account");
+		assertThat(account.status()).isEqualTo(200);
+
+		Page out = browser.submit(account, "/accounts/logout", java.util.Map.of());
+
+		assertThat(out.location()).startsWith("http://127.0.0.1:" + port + "/emulator/oidc/logout?id_token_hint=");
+		assertThat(QueryParams.of(out.location()).get("post_logout_redirect_uri"))
+			.contains("http://localhost:" + port + "/accounts/login?signedOut");
+		assertThat(browser.get(out.location()).location()).endsWith("/accounts/login?signedOut");
+		assertThat(browser.get("/account").status()).isEqualTo(302);
+	}
+
 	@Test
 	void aCodeReplayedIntoAnotherBrowserIsRefused() {
 		TestBrowser browser = new TestBrowser(port);
