@@ -111,6 +111,12 @@ public class Accounts {
 		return users.findById(userId).map(this::facts);
 	}
 
+	/** Whether this external identity is already linked to an account. */
+	@Transactional(readOnly = true)
+	public boolean isLinked(String source, String subject) {
+		return links.findBySourceAndSubject(source, subject).isPresent();
+	}
+
 	/**
 	 * The account an external identity belongs to: its link, or else (for a first sign-in) the account with the same
 	 * email, provided the email is within the provider's organisation.

@@ -10,6 +10,7 @@ import io.gatehouse.account.AccountFacts;
 import io.gatehouse.account.Accounts;
 import io.gatehouse.account.OrganizationRef;
 import io.gatehouse.account.SignedInUser;
+import io.gatehouse.login.OidcLauncher;
 import io.gatehouse.mfa.Factors;
 import io.gatehouse.rules.JitMode;
 import io.gatehouse.rules.LoginMethod;
@@ -54,8 +55,11 @@ class RuleAdminController {
 
 	private final Factors factors;
 
+	private final OidcLauncher oidc;
+
 	RuleAdminController(LoginRules rules, Accounts accounts, WorkOs workos, GatehouseSettings settings, PublicUrls urls,
-			Factors factors) {
+			Factors factors, OidcLauncher oidc) {
+		this.oidc = oidc;
 		this.factors = factors;
 		this.rules = rules;
 		this.accounts = accounts;
@@ -159,6 +163,9 @@ class RuleAdminController {
 
 	private String save(@Nullable Long id, RuleDraft rule, BindingResult result, Model model, SignedInUser admin,
 			RedirectAttributes redirect) {
+		if (rule.parsedMethod() == LoginMethod.OIDC && !oidc.available()) {
+			result.rejectValue("method", "admin.rules.oidc-unavailable");
+		}
 		Map<String, String> errors;
 		if (result.hasErrors()) {
 			errors = rules.validate(rule);
@@ -185,6 +192,7 @@ class RuleAdminController {
 		model.addAttribute("jitModes", Arrays.asList(JitMode.values()));
 		model.addAttribute("organizations", accounts.organizations());
 		model.addAttribute("connections", connections());
+		model.addAttribute("oidcAvailable", oidc.available());
 		return EDIT;
 	}
 

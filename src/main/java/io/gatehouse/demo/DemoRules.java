@@ -36,6 +36,9 @@ class DemoRules {
 
 	static final String MAGIC_USER = "ada@magic.test";
 
+	/** Added on a fresh install by the admin module's bootstrap; the demo keeps it. */
+	private static final String ADMINISTRATORS = "Administrators";
+
 	private static final Logger LOG = LoggerFactory.getLogger(DemoRules.class);
 
 	private static final String ACTOR = "local-mode seed";
@@ -61,7 +64,7 @@ class DemoRules {
 	@EventListener(ApplicationReadyEvent.class)
 	@Order(20)
 	void seed() {
-		if (!settings.localMode() || !rules.isEmpty()) {
+		if (!settings.localMode() || rules.list().stream().anyMatch(r -> !r.name().equals(ADMINISTRATORS))) {
 			return;
 		}
 		List<WorkOsOrganization> organizations;
@@ -74,8 +77,10 @@ class DemoRules {
 			LOG.warn("Could not read the emulator's organisations ({}); demo rules not seeded", e.reason());
 			return;
 		}
-		save("Administrators", LoginMethod.PASSWORD, 10, null, "{\"is_admin\": true}", null, null, JitMode.OFF, null,
-				null, false);
+		if (rules.list().isEmpty()) {
+			save(ADMINISTRATORS, LoginMethod.PASSWORD, 10, null, "{\"is_admin\": true}", null, null, JitMode.OFF, null,
+					null, false);
+		}
 		organization(organizations, "acme.test")
 			.ifPresent(acme -> save("Acme people via Okta", LoginMethod.SSO, 20, "@acme\\.test$", null, null, acme.id(),
 					JitMode.MATCHING_PATTERN, "Acme staff", """

@@ -169,7 +169,7 @@ class OidcProviderController {
 			.issueTime(Date.from(now))
 			.expirationTime(Date.from(now.plusSeconds(3600)))
 			.claim("email", profile.get("email"))
-			.claim("email_verified", true)
+			.claim("email_verified", !"oidc_email_unverified".equals(simulate))
 			.claim("given_name", profile.get("first_name"))
 			.claim("family_name", profile.get("last_name"))
 			.claim("name", profile.get("name"))

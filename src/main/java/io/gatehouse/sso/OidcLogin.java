@@ -197,6 +197,11 @@ public class OidcLogin implements OidcLauncher, ClientRegistrationRepository {
 				user.getGivenName(), user.getFamilyName(), groups, claims);
 		ExternalIdentity identity = new ExternalIdentity(issuer, user.getSubject(), "OIDC", null, user.getEmail(),
 				user.getGivenName(), user.getFamilyName(), claims);
+		if (!accounts.isLinked(issuer, user.getSubject()) && !Boolean.TRUE.equals(user.getEmailVerified())) {
+			// Linking is by (issuer, sub); a first link goes by email only when the provider vouches it verified it.
+			fail(request, response, SsoFailure.EMAIL_UNVERIFIED, user.getEmail());
+			return;
+		}
 		Optional<Provisioning> allowed = provisioning.decide(identity, profile);
 		if (allowed.isEmpty()) {
 			fail(request, response, SsoFailure.RULE_MISMATCH, user.getEmail());

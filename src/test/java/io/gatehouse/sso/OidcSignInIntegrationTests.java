@@ -58,6 +58,20 @@ class OidcSignInIntegrationTests {
 	}
 
 	@Test
+	void anUnverifiedEmailIsNeverLinkedToAnAccount() {
+		TestBrowser browser = new TestBrowser(port);
+		SsoJourney sso = new SsoJourney(browser);
+		Page toOkta = browser.get(sso.identify("unverified@okta.test", "").location());
+		Page back = sso.custom(sso.testIdp(toOkta), "unverified@okta.test", "{}", "oidc_email_unverified");
+
+		Page refused = browser.follow(browser.get(back.location()));
+
+		assertThat(refused.status()).isEqualTo(403);
+		assertThat(refused.find("id=\"failure-code\">([^<]+)")).contains("email_unverified");
+		assertThat(browser.get("/account").status()).isEqualTo(302);
+	}
+
+	@Test
 	void signingOutEndsTheOktaSessionTooAndComesBack() {
 		TestBrowser browser = new TestBrowser(port);
 		SsoJourney sso = new SsoJourney(browser);

@@ -47,8 +47,8 @@ class WorkOsUnreachableIntegrationTests {
 	@BeforeEach
 	void anOrganisationAndItsSsoRuleAreKnownFromEarlier() {
 		accounts.importOrganization("org_offline", "Offline Corp", java.util.List.of("offline.test"));
-		if (rules.isEmpty()) {
-			assertThat(rules.save(null, RuleDraft.of("Offline Corp via SSO", LoginMethod.SSO, 10, true, "@offline\\.test$",
+		if (rules.list().stream().noneMatch(r -> r.name().equals("Offline Corp via SSO"))) {
+			assertThat(rules.save(null, RuleDraft.of("Offline Corp via SSO", LoginMethod.SSO, 11, true, "@offline\\.test$",
 					null, null, "org_offline", JitMode.MATCHING_PATTERN, null, null, false, null, false), "test").saved())
 				.isTrue();
 			assertThat(rules.save(null, RuleDraft.of("Passwords", LoginMethod.PASSWORD, 20, true, "@password\\.test$",
