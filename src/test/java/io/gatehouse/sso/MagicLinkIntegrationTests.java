@@ -130,6 +130,64 @@ class MagicLinkIntegrationTests {
 		assertThat(browser.get("/account").status()).isEqualTo(302);
 	}
 
+	@Autowired
+	io.gatehouse.mfa.Factors factors;
+
+	Map<String, String> landingFields(Page landing) {
+		return Map.of("code", landing.find("name=\"code\" value=\"([^\"]+)\"").orElseThrow(),
+				"state", landing.find("name=\"state\" value=\"([^\"]+)\"").orElseThrow());
+	}
+
+	@Test
+	void aPersonWithASecondFactorIsStillAskedForItAfterTheLink() {
+		String email = newMagicUser("guarded");
+		long id = accounts.findForLogin(email, true, false).orElseThrow().userId();
+		io.gatehouse.workos.TotpEnrolment app = factors.startTotp("Gatehouse", email);
+		assertThat(factors.confirmTotp(id, email, app.factorId(), io.gatehouse.support.TotpCodes.code(app.secret(), 0))).isTrue();
+		TestBrowser browser = new TestBrowser(port);
+		askForLink(browser, email);
+		Page landing = browser.follow(browser.get(linkFor(email).orElseThrow()));
+
+		Page next = browser.submit(landing, "/accounts/callback/magic", landingFields(landing));
+
+		assertThat(next.location()).endsWith("/accounts/verify");
+		assertThat(browser.get("/account").status()).isEqualTo(302);
+	}
+
+	@Test
+	void aLinkOpenedAfterTenMinutesNoLongerSignsIn() {
+		String email = newMagicUser("slowpoke");
+		TestBrowser browser = new TestBrowser(port);
+		askForLink(browser, email);
+		Page landing = browser.follow(browser.get(linkFor(email).orElseThrow()));
+		jdbc.sql("update sso_pending_logins set started_at = started_at - interval '11' minute").update();
+
+		Page refused = browser.submit(landing, "/accounts/callback/magic", landingFields(landing));
+
+		assertThat(refused.find("id=\"failure-code\">([^<]+)")).contains("state_invalid");
+	}
+
+	@Test
+	void aCodeFromAnotherProviderIsRefused() {
+		String email = newMagicUser("mixup");
+		TestBrowser browser = new TestBrowser(port);
+		askForLink(browser, email);
+		Page landing = browser.follow(browser.get(linkFor(email).orElseThrow()));
+		TestBrowser other = new TestBrowser(port);
+		SsoJourney sso = new SsoJourney(other);
+		String ssoCode = io.gatehouse.support.QueryParams.of(
+				sso.choose(sso.testIdp(sso.identify("ada.lovelace@acme.test", "")), "ada.lovelace@acme.test").location())
+			.get("code")
+			.orElseThrow();
+
+		Page refused = browser.submit(landing, "/accounts/callback/magic",
+				Map.of("code", ssoCode, "state", landingFields(landing).get("state")));
+
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.body()).contains("Back to sign-in");
+		assertThat(browser.get("/account").status()).isEqualTo(302);
+	}
+
 	@Test
 	void aLandingWithoutCodeOrStateIsAFriendlyPage() {
 		Page page = new TestBrowser(port).get("/accounts/callback/magic");
