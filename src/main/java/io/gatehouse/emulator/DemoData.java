@@ -55,8 +55,14 @@ class DemoData implements InitializingBean {
 
 	private final SsoDirectory directory;
 
-	DemoData(SsoDirectory directory) {
+	private final DirectoryStore directories;
+
+	private final EmulatorSettings settings;
+
+	DemoData(SsoDirectory directory, DirectoryStore directories, EmulatorSettings settings) {
 		this.directory = directory;
+		this.directories = directories;
+		this.settings = settings;
 	}
 
 	/** first, last, email: people of the emulated OAuth providers. */
@@ -81,6 +87,42 @@ class DemoData implements InitializingBean {
 		seedOAuth("Okta (OIDC)", "OktaOIDC", OKTA, "00uo");
 		if (directory.connectionOfType("MagicLink").isEmpty()) {
 			directory.createConnection(null, "Magic Link", "MagicLink");
+		}
+		if (directories.isEmpty()) {
+			for (SsoDirectory.Organization organization : directory.organizations()) {
+				seedDirectory(organization);
+			}
+		}
+	}
+
+	/**
+	 * A SCIM directory per demo organisation with the same people as its test IdP (same emails) plus
+	 * {@code emulator-directory-extra-users} more, and their groups.
+	 */
+	private void seedDirectory(SsoDirectory.Organization organization) {
+		String domain = organization.domains().get(0).domain();
+		String directoryId = directories.createDirectory(organization.id(), organization.name() + " directory",
+				"okta scim v2.0", domain);
+		Map<String, String> groups = new LinkedHashMap<>();
+		java.util.function.Function<String, String> group = name -> groups.computeIfAbsent(name,
+				n -> directories.createGroup(directoryId, "grp-" + n.toLowerCase(Locale.ROOT).replace(' ', '-'), n));
+		for (SsoDirectory.Connection connection : directory.connections()) {
+			if (!organization.id().equals(connection.organizationId())) {
+				continue;
+			}
+			for (SsoDirectory.Person person : directory.people(connection.id())) {
+				List<String> memberOf = person.groups().stream().map(group).toList();
+				directories.createUser(directoryId, "scim-" + person.idpId(), person.email(), person.firstName(),
+						person.lastName(), person.jobTitle(), "active",
+						person.department() == null ? Map.of() : Map.of("department", person.department()),
+						Map.of("userName", person.email()), memberOf);
+			}
+		}
+		String staff = group.apply("All Staff");
+		for (int i = 1; i <= settings.emulatorDirectoryExtraUsers(); i++) {
+			String email = String.format("employee%05d@%s", i, domain);
+			directories.createUser(directoryId, String.format("scim-x%05d", i), email, "Employee", String.format("%05d", i),
+					"Staff", "active", Map.of("department", "Operations"), Map.of("userName", email), List.of(staff));
 		}
 	}
 

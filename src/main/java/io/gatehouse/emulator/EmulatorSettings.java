@@ -16,9 +16,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param emulatorSmsCodeLifetime how long a texted MFA code can be verified
  * @param emulatorOktaClientId the client id the emulated Okta knows
  * @param emulatorOktaClientSecret its client secret
+ * @param emulatorDirectoryRateLimit user-listing requests per second per directory (WorkOS allows 4); 0 turns it off
+ * @param emulatorDirectoryExtraUsers people each demo directory holds beyond the SSO test IdP's (up to 100,000)
  */
 @ConfigurationProperties("gatehouse.local")
 record EmulatorSettings(String emulatorApiKey, String emulatorClientId, String emulatorJdbcUrl,
 		@DefaultValue("10m") Duration emulatorCodeLifetime, @DefaultValue("10m") Duration emulatorSmsCodeLifetime,
-		String emulatorOktaClientId, String emulatorOktaClientSecret) {
+		String emulatorOktaClientId, String emulatorOktaClientSecret, @DefaultValue("4") int emulatorDirectoryRateLimit,
+		@DefaultValue("30") int emulatorDirectoryExtraUsers) {
 }

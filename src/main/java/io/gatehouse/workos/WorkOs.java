@@ -9,6 +9,9 @@ import java.util.Map;
 import com.workos.common.http.RequestOptions;
 import com.workos.models.AuthenticationFactorEnrolled;
 import com.workos.models.Connection;
+import com.workos.models.Directory;
+import com.workos.models.DirectoryGroup;
+import com.workos.models.DirectoryUserWithGroups;
 import com.workos.models.ConnectionDomain;
 import com.workos.models.Organization;
 import com.workos.models.OrganizationDomain;
@@ -21,6 +24,7 @@ import com.workos.sso.SSOAuthorizationUrlOptions;
 import com.workos.sso.SSOPKCEAuthorizationUrlResult;
 import com.workos.types.AuthenticationFactorsCreateRequestType;
 import com.workos.types.ConnectionState;
+import com.workos.types.PaginationOrder;
 import com.workos.types.GenerateLinkIntent;
 import io.gatehouse.workos.internal.SdkClient;
 import org.jspecify.annotations.Nullable;
@@ -100,6 +104,39 @@ public class WorkOs {
 		return sdk.call("generate Admin Portal link", workos -> workos.getAdminPortal()
 			.generateLink(organizationId, returnUrl, null, GenerateLinkIntent.SSO)
 			.getLink());
+	}
+
+	/** Every directory, across all pages. */
+	public List<DirectoryInfo> directories() {
+		return sdk.call("list directories", workos -> {
+			List<DirectoryInfo> all = new ArrayList<>();
+			for (Directory d : workos.getDirectorySync().list(null, null, 100).autoPagingIterable()) {
+				all.add(new DirectoryInfo(d.getId(), d.getOrganizationId(), d.getName(), d.getType().getValue(),
+						d.getState().getValue()));
+			}
+			return all;
+		});
+	}
+
+	/**
+	 * Hands every user of a directory to {@code consumer}, page by page (100 at a time), oldest first: memory stays
+	 * flat whatever the directory's size.
+	 * @return how many users there were
+	 */
+	public int forEachDirectoryUser(String directoryId, java.util.function.Consumer<DirectoryPerson> consumer) {
+		return sdk.call("list directory users", workos -> {
+			int count = 0;
+			for (DirectoryUserWithGroups u : workos.getDirectorySync()
+				.listUsers(null, null, 100, PaginationOrder.Asc, directoryId, null, null, null)
+				.autoPagingIterable()) {
+				consumer.accept(new DirectoryPerson(u.getId(), u.getDirectoryId(), u.getIdpId(), u.getEmail(),
+						u.getFirstName(), u.getLastName(), u.getState().getValue(),
+						u.getGroups().stream().map(DirectoryGroup::getName).toList(),
+						java.util.Collections.unmodifiableMap(new LinkedHashMap<>(u.getCustomAttributes()))));
+				count++;
+			}
+			return count;
+		});
 	}
 
 	/** Creates a magic-link session whose link leads back to {@code redirectUri} with a code and the state. */
