@@ -67,7 +67,7 @@ class SecurityConfiguration {
 						"/accounts/logout", "/error", "/webjars/**", "/css/**", "/js/**", "/images/**",
 						"/favicon.ico", "/actuator/health", "/actuator/info").permitAll()
 				.requestMatchers("/admin/login").permitAll()
-				.requestMatchers("/admin/**").hasRole("ADMIN")
+				.requestMatchers("/admin/**", "/directories/**").hasRole("ADMIN")
 				.anyRequest().authenticated())
 			.oauth2Login(login -> login
 				.loginPage("/accounts/login")
