@@ -11,13 +11,13 @@ import io.gatehouse.account.Accounts;
 import io.gatehouse.account.OrganizationRef;
 import io.gatehouse.account.SignedInUser;
 import io.gatehouse.login.OidcLauncher;
+import io.gatehouse.login.RuleFacts;
 import io.gatehouse.mfa.Factors;
 import io.gatehouse.rules.JitMode;
 import io.gatehouse.rules.LoginMethod;
 import io.gatehouse.rules.LoginRules;
 import io.gatehouse.rules.RuleDraft;
 import io.gatehouse.rules.RuleView;
-import io.gatehouse.rules.UserFacts;
 import io.gatehouse.settings.GatehouseSettings;
 import io.gatehouse.settings.PublicUrls;
 import io.gatehouse.workos.SsoConnection;
@@ -151,14 +151,9 @@ class RuleAdminController {
 					settings.login().lookupByUsername());
 			model.addAttribute("account", account.orElse(null));
 			model.addAttribute("lines",
-					rules.explain(account.map(a -> facts(a, factors.hasFactor(a.userId()))).orElse(null), username.trim()));
+					rules.explain(account.map(a -> RuleFacts.of(a, factors.hasFactor(a.userId()))).orElse(null), username.trim()));
 		}
 		return "admin/rules/test";
-	}
-
-	static UserFacts facts(AccountFacts account, boolean hasMfa) {
-		return new UserFacts(account.email(), account.active(), account.admin(), hasMfa, account.hasSso(),
-				account.groups(), java.util.Set.of(), account.organizationWorkosId(), account.organizationName());
 	}
 
 	private String save(@Nullable Long id, RuleDraft rule, BindingResult result, Model model, SignedInUser admin,

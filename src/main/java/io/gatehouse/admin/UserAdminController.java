@@ -5,6 +5,7 @@ import java.util.List;
 import io.gatehouse.account.AccountFacts;
 import io.gatehouse.account.AccountOverview;
 import io.gatehouse.account.Accounts;
+import io.gatehouse.login.RuleFacts;
 import io.gatehouse.mfa.FactorView;
 import io.gatehouse.mfa.Factors;
 import io.gatehouse.rules.LoginRules;
@@ -53,7 +54,7 @@ class UserAdminController {
 		Slice<AccountFacts> slice = accounts.users(search, page, PAGE_SIZE);
 		List<UserRow> rows = slice.getContent().stream().map(account -> {
 			List<FactorView> enrolled = factors.list(account.userId());
-			return new UserRow(account, rules.forUser(RuleAdminController.facts(account, !enrolled.isEmpty())).orElse(null),
+			return new UserRow(account, rules.forUser(RuleFacts.of(account, !enrolled.isEmpty())).orElse(null),
 					identities(account.userId()), enrolled);
 		}).toList();
 		model.addAttribute("q", search);

@@ -51,7 +51,7 @@ class LoginResolution {
 				settings.login().lookupByUsername());
 		String text = typed.trim();
 		Optional<RuleDecision> decision = account.isPresent()
-				? rules.forUser(facts(account.get(), factors.hasFactor(account.get().userId())))
+				? rules.forUser(RuleFacts.of(account.get(), factors.hasFactor(account.get().userId())))
 				: rules.forUnknown(text).or(() -> rules.forUser(stranger(text)));
 		return new Outcome(account.orElse(null), decision.orElse(null));
 	}
@@ -62,11 +62,6 @@ class LoginResolution {
 	 */
 	private static UserFacts stranger(String typed) {
 		return new UserFacts(typed, true, false, false, false, Set.of(), Set.of(), null, null);
-	}
-
-	static UserFacts facts(AccountFacts account, boolean hasMfa) {
-		return new UserFacts(account.email(), account.active(), account.admin(), hasMfa, account.hasSso(),
-				account.groups(), Set.of(), account.organizationWorkosId(), account.organizationName());
 	}
 
 }

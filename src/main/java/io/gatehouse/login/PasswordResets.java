@@ -131,7 +131,7 @@ class PasswordResets {
 	}
 
 	private boolean passwordRule(AccountFacts account) {
-		return rules.forUser(LoginResolution.facts(account, factors.hasFactor(account.userId())))
+		return rules.forUser(RuleFacts.of(account, factors.hasFactor(account.userId())))
 			.map(RuleDecision::method)
 			.filter(method -> method.usesPassword())
 			.isPresent();

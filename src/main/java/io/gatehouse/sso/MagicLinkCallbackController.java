@@ -12,7 +12,7 @@ import io.gatehouse.login.SignIns;
 import io.gatehouse.rules.LoginMethod;
 import io.gatehouse.rules.LoginRules;
 import io.gatehouse.rules.RuleDecision;
-import io.gatehouse.rules.UserFacts;
+import io.gatehouse.login.RuleFacts;
 import io.gatehouse.web.Redirects;
 import io.gatehouse.workos.SsoProfile;
 import io.gatehouse.workos.WorkOs;
@@ -103,8 +103,7 @@ class MagicLinkCallbackController {
 		}
 		AccountFacts facts = account.get();
 		boolean enrolled = factors.hasFactor(facts.userId());
-		Optional<RuleDecision> rule = rules.forUser(new UserFacts(facts.email(), true, facts.admin(), enrolled,
-				facts.hasSso(), facts.groups(), java.util.Set.of(), facts.organizationWorkosId(), facts.organizationName()))
+		Optional<RuleDecision> rule = rules.forUser(RuleFacts.of(facts, enrolled))
 			.filter(decision -> decision.method() == LoginMethod.MAGIC_LINK);
 		if (rule.isEmpty()) {
 			return failures.show(METHOD, SsoFailure.RULE_MISMATCH, null, profile.email(), model, response);

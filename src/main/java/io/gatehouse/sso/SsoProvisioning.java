@@ -11,7 +11,7 @@ import io.gatehouse.account.Provisioning;
 import io.gatehouse.rules.AttributeTemplates;
 import io.gatehouse.rules.LoginRules;
 import io.gatehouse.rules.RuleDecision;
-import io.gatehouse.rules.UserFacts;
+import io.gatehouse.login.RuleFacts;
 import io.gatehouse.workos.SsoProfile;
 import org.springframework.stereotype.Component;
 
@@ -38,8 +38,7 @@ class SsoProvisioning {
 		if (account.isPresent() && account.get().active()) {
 			AccountFacts facts = account.get();
 			return rules
-				.forUser(new UserFacts(facts.email(), true, facts.admin(), false, facts.hasSso(), facts.groups(),
-						java.util.Set.of(), facts.organizationWorkosId(), facts.organizationName()))
+				.forUser(RuleFacts.of(facts, false))
 				.filter(decision -> decision.method().isExternal())
 				.filter(decision -> rules.admits(decision, profile.connectionId(), profile.organizationId(),
 						profile.connectionType()))

@@ -3,12 +3,12 @@ package io.gatehouse.login;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import io.gatehouse.account.Accounts;
 import io.gatehouse.account.Passwords;
 import io.gatehouse.mfa.Factors;
 import io.gatehouse.support.GatehouseIntegrationTest;
+import io.gatehouse.support.Outbox;
 import io.gatehouse.support.SignedInAs;
 import io.gatehouse.support.SsoJourney;
 import io.gatehouse.support.TestBrowser;
@@ -51,9 +51,7 @@ class PasswordResetIntegrationTests {
 	}
 
 	Optional<String> linkFor(String email) {
-		Page outbox = new TestBrowser(port).get("http://127.0.0.1:" + port + "/emulator/outbox");
-		return outbox.find("(?s)<td class=\"recipient\">" + Pattern.quote(email)
-				+ "</td>\\s*<td class=\"body\">[^<]*?(http://localhost:" + port + "/accounts/password-reset/[A-Za-z0-9_-]+)");
+		return new Outbox(port).find(email, "(http://localhost:" + port + "/accounts/password-reset/[A-Za-z0-9_-]+)");
 	}
 
 	@Test

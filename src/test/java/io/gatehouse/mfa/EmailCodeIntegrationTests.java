@@ -2,7 +2,6 @@ package io.gatehouse.mfa;
 
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import io.gatehouse.account.Accounts;
 import io.gatehouse.account.Passwords;
@@ -11,6 +10,7 @@ import io.gatehouse.rules.LoginMethod;
 import io.gatehouse.rules.LoginRules;
 import io.gatehouse.rules.RuleDraft;
 import io.gatehouse.support.GatehouseIntegrationTest;
+import io.gatehouse.support.Outbox;
 import io.gatehouse.support.SsoJourney;
 import io.gatehouse.support.TestBrowser;
 import io.gatehouse.support.TestBrowser.Page;
@@ -57,9 +57,7 @@ class EmailCodeIntegrationTests {
 	}
 
 	String latestCode(String email) {
-		Page outbox = new TestBrowser(port).get("http://127.0.0.1:" + port + "/emulator/outbox");
-		return outbox.find("(?s)<td class=\"recipient\">" + Pattern.quote(email) + "</td>\\s*<td class=\"body\">[^<]*?code is (\\d{6})")
-			.orElseThrow(() -> new AssertionError("no code mailed to " + email));
+		return new Outbox(port).code(email);
 	}
 
 	@Test

@@ -2,11 +2,11 @@ package io.gatehouse.mfa;
 
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import io.gatehouse.account.Accounts;
 import io.gatehouse.account.Passwords;
 import io.gatehouse.support.GatehouseIntegrationTest;
+import io.gatehouse.support.Outbox;
 import io.gatehouse.support.SignedInAs;
 import io.gatehouse.support.SsoJourney;
 import io.gatehouse.support.TestBrowser;
@@ -39,9 +39,7 @@ class SmsSignInIntegrationTests {
 
 	/** The newest code the outbox shows for a phone number. */
 	String latestCode(String phone) {
-		Page outbox = new TestBrowser(port).get("http://127.0.0.1:" + port + "/emulator/outbox");
-		return outbox.find("(?s)<td class=\"recipient\">" + Pattern.quote(phone) + "</td>\\s*<td class=\"body\">[^<]*?(\\d{6})")
-			.orElseThrow(() -> new AssertionError("no text to " + phone + " in the outbox"));
+		return new Outbox(port).code(phone);
 	}
 
 	void enrolSms(TestBrowser browser, String phone) {

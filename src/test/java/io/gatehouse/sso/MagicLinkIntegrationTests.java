@@ -3,10 +3,10 @@ package io.gatehouse.sso;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import io.gatehouse.account.Accounts;
 import io.gatehouse.support.GatehouseIntegrationTest;
+import io.gatehouse.support.Outbox;
 import io.gatehouse.support.SsoJourney;
 import io.gatehouse.support.TestBrowser;
 import io.gatehouse.support.TestBrowser.Page;
@@ -37,9 +37,7 @@ class MagicLinkIntegrationTests {
 	}
 
 	Optional<String> linkFor(String email) {
-		Page outbox = new TestBrowser(port).get("http://127.0.0.1:" + port + "/emulator/outbox");
-		return outbox.find("(?s)<td class=\"recipient\">" + Pattern.quote(email)
-				+ "</td>\\s*<td class=\"body\">[^<]*?(http://127\\.0\\.0\\.1:" + port + "/emulator/passwordless/[A-Z0-9]+/confirm)");
+		return new Outbox(port).find(email, "(http://127\\.0\\.0\\.1:" + port + "/emulator/passwordless/[A-Z0-9]+/confirm)");
 	}
 
 	Page askForLink(TestBrowser browser, String email) {
@@ -61,9 +59,7 @@ class MagicLinkIntegrationTests {
 		assertThat(landing.body()).contains("Continue signing in");
 		assertThat(browser.get("/account").status()).as("a GET signs nobody in").isEqualTo(302);
 
-		Page done = browser.submit(landing, "/accounts/callback/magic", Map.of(
-				"code", landing.find("name=\"code\" value=\"([^\"]+)\"").orElseThrow(),
-				"state", landing.find("name=\"state\" value=\"([^\"]+)\"").orElseThrow()));
+		Page done = browser.submit(landing, "/accounts/callback/magic", landingFields(landing));
 		assertThat(done.location()).isEqualTo("http://localhost:" + port + "/account?from=magic");
 		assertThat(browser.get("/account").find("id=\"profile-email\">([^<]+)")).contains(email);
 	}
@@ -77,9 +73,7 @@ class MagicLinkIntegrationTests {
 
 		new TestBrowser(port).follow(new TestBrowser(port).get(link));
 		Page landing = browser.follow(browser.get(link));
-		Page done = browser.submit(landing, "/accounts/callback/magic", Map.of(
-				"code", landing.find("name=\"code\" value=\"([^\"]+)\"").orElseThrow(),
-				"state", landing.find("name=\"state\" value=\"([^\"]+)\"").orElseThrow()));
+		Page done = browser.submit(landing, "/accounts/callback/magic", landingFields(landing));
 
 		assertThat(done.location()).endsWith("/account?from=magic");
 	}
@@ -90,8 +84,7 @@ class MagicLinkIntegrationTests {
 		TestBrowser browser = new TestBrowser(port);
 		askForLink(browser, email);
 		Page landing = browser.follow(browser.get(linkFor(email).orElseThrow()));
-		Map<String, String> fields = Map.of("code", landing.find("name=\"code\" value=\"([^\"]+)\"").orElseThrow(),
-				"state", landing.find("name=\"state\" value=\"([^\"]+)\"").orElseThrow());
+		Map<String, String> fields = landingFields(landing);
 
 		TestBrowser elsewhere = new TestBrowser(port);
 		Page elsewhereLanding = elsewhere.follow(elsewhere.get(linkFor(email).orElseThrow()));
@@ -122,9 +115,7 @@ class MagicLinkIntegrationTests {
 		Page landing = browser.follow(browser.get(linkFor(email).orElseThrow()));
 		jdbc.sql("update users set active = false where email_normalized = ?").param(email).update();
 
-		Page refused = browser.submit(landing, "/accounts/callback/magic", Map.of(
-				"code", landing.find("name=\"code\" value=\"([^\"]+)\"").orElseThrow(),
-				"state", landing.find("name=\"state\" value=\"([^\"]+)\"").orElseThrow()));
+		Page refused = browser.submit(landing, "/accounts/callback/magic", landingFields(landing));
 
 		assertThat(refused.find("id=\"failure-code\">([^<]+)")).contains("account_inactive");
 		assertThat(browser.get("/account").status()).isEqualTo(302);
