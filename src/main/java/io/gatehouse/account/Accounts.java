@@ -267,8 +267,8 @@ public class Accounts {
 	private AccountFacts facts(UserAccount user) {
 		Organization organization = user.getOrganization();
 		return new AccountFacts(user.getId(), user.getEmail(), user.getUsername(), user.isActive(), user.isAdmin(),
-				links.existsByUserId(user.getId()), user.getPasswordHash() != null, user.isEmailVerified(), user.getGroups(),
-				organization != null ? organization.getWorkosId() : null,
+				links.existsByUserId(user.getId()), user.getPasswordHash() != null, user.isEmailVerified(),
+				user.getEffectiveGroups(), user.getDirectoryGroups(), organization != null ? organization.getWorkosId() : null,
 				organization != null ? organization.getName() : null);
 	}
 

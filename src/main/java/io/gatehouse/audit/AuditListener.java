@@ -1,6 +1,10 @@
 package io.gatehouse.audit;
 
 import io.gatehouse.account.UserProvisioned;
+import io.gatehouse.directory.DirectoryUserDeactivated;
+import io.gatehouse.directory.DirectoryUserReactivated;
+import io.gatehouse.directory.GroupMappingChanged;
+import io.gatehouse.directory.WebhookRefused;
 import io.gatehouse.login.LoginFailed;
 import io.gatehouse.login.LoginSucceeded;
 import io.gatehouse.mfa.FactorEnrolled;
@@ -70,6 +74,28 @@ class AuditListener {
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
 	void on(UserProvisioned event) {
 		log.append("user.provisioned", event.userId(), event.email(), "source=" + event.source());
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	void on(DirectoryUserDeactivated event) {
+		log.append("user.deprovisioned", event.userId(), event.email(),
+				"directory_user=" + event.directoryUserId() + " state=" + event.state() + " sessions=ended");
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	void on(DirectoryUserReactivated event) {
+		log.append("user.reactivated", event.userId(), event.email(), "directory_user=" + event.directoryUserId());
+	}
+
+	@EventListener
+	void on(WebhookRefused event) {
+		log.append("webhook.refused", null, event.remoteAddress(), event.reason());
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	void on(GroupMappingChanged event) {
+		log.append("directory.group_mapped", null, event.directoryGroupId(),
+				event.appGroup() == null ? "mapping removed" : "app_group=" + event.appGroup());
 	}
 
 }

@@ -67,6 +67,7 @@ class SecurityConfiguration {
 						"/accounts/logout", "/error", "/webjars/**", "/css/**", "/js/**", "/images/**",
 						"/favicon.ico", "/actuator/health", "/actuator/info").permitAll()
 				.requestMatchers("/admin/login").permitAll()
+				.requestMatchers(org.springframework.http.HttpMethod.POST, "/webhooks/workos").permitAll()
 				.requestMatchers("/admin/**", "/directories/**").hasRole("ADMIN")
 				.anyRequest().authenticated())
 			.oauth2Login(login -> login
@@ -75,6 +76,8 @@ class SecurityConfiguration {
 				.authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(oidc.authorizationRequestResolver()))
 				.successHandler(oidc.successHandler())
 				.failureHandler(oidc.failureHandler()))
+			// WorkOS signs its webhooks; it has no session to carry a CSRF token.
+			.csrf(csrf -> csrf.ignoringRequestMatchers(pathPattern(org.springframework.http.HttpMethod.POST, "/webhooks/workos")))
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint()))
 			.requestCache(cache -> cache.requestCache(new NullRequestCache()))
 			.logout(logout -> logout

@@ -3,40 +3,36 @@ package io.gatehouse.directory;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 import io.gatehouse.workos.DirectoryInfo;
 import io.gatehouse.workos.DirectoryPerson;
-import io.gatehouse.workos.WorkOs;
-import io.gatehouse.workos.WorkOsException;
+import io.gatehouse.workos.DirectoryTeam;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Keeps the local copy of each directory: a full sync pages through every user with the SDK and upserts them, records
- * its progress per directory, and answers the dashboard's searches with keyset pages.
+ * The local copy of the customers' directories: writes that never let an older change overwrite a newer one (each
+ * row keeps the source's own "updated at"; deletions stay as tombstones), and the reads the dashboard needs.
  */
-@Service
-public class DirectoryMirror {
+@Component
+class DirectoryMirror {
 
-	/** A mirrored directory with its sync status. */
-	public record MirroredDirectory(String id, @Nullable String organizationId, String name, String type, String state,
-			@Nullable OffsetDateTime lastFullSyncAt, int syncedUsers, long users, @Nullable String lastError) {
+	/** A mirrored user, as the lifecycle needs it. */
+	record Member(String id, String directoryId, @Nullable String organizationId, @Nullable String email, String state,
+			boolean deleted, @Nullable Long appUserId) {
+
+		/** Whether the person may still work according to the directory. */
+		boolean active() {
+			return !deleted && "active".equals(state);
+		}
+
 	}
-
-	/** A mirrored directory user as the dashboard lists them. */
-	public record MirroredUser(String id, @Nullable String email, @Nullable String firstName, @Nullable String lastName,
-			String state, String groups) {
-	}
-
-	/** How often (in users) a running sync records its progress for the dashboard. */
-	private static final int PROGRESS_EVERY = 100;
-
-	private final WorkOs workos;
 
 	private final JdbcClient jdbc;
 
@@ -44,89 +40,17 @@ public class DirectoryMirror {
 
 	private final Clock clock;
 
-	DirectoryMirror(WorkOs workos, JdbcClient jdbc, JsonMapper json, Optional<Clock> clock) {
-		this.workos = workos;
+	DirectoryMirror(JdbcClient jdbc, JsonMapper json, Optional<Clock> clock) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
-	/**
-	 * Syncs every directory WorkOS lists: directory rows first, then each directory's users.
-	 * @return how many users were synced in all
-	 */
-	public int syncAll() {
-		int total = 0;
-		for (DirectoryInfo directory : workos.directories()) {
-			upsertDirectory(directory);
-			total += sync(directory.id());
-		}
-		return total;
+	OffsetDateTime now() {
+		return clock.instant().atOffset(ZoneOffset.UTC);
 	}
 
-	/** Pages through one directory's users, upserting each; a failure is recorded and rethrown. */
-	public int sync(String directoryId) {
-		OffsetDateTime started = now();
-		jdbc.sql("update directories set sync_started_at = ?, synced_users = 0, last_error = null where id = ?")
-			.params(started, directoryId)
-			.update();
-		try {
-			int[] done = { 0 };
-			int count = workos.forEachDirectoryUser(directoryId, person -> {
-				upsertUser(person, started);
-				if (++done[0] % PROGRESS_EVERY == 0) {
-					jdbc.sql("update directories set synced_users = ?, sync_cursor = ? where id = ?")
-						.params(done[0], person.id(), directoryId)
-						.update();
-				}
-			});
-			jdbc.sql("""
-					update directories set last_full_sync_at = ?, synced_users = ?, sync_cursor = null, sync_started_at = null
-					where id = ?""").params(now(), count, directoryId).update();
-			return count;
-		}
-		catch (WorkOsException e) {
-			jdbc.sql("update directories set last_error = ?, sync_started_at = null where id = ?")
-				.params("Sync stopped: " + e.reason(), directoryId)
-				.update();
-			throw e;
-		}
-	}
-
-	public List<MirroredDirectory> directories() {
-		return jdbc.sql("""
-				select d.*, (select count(*) from directory_users u where u.directory_id = d.id) as users
-				from directories d order by d.name""")
-			.query((rs, i) -> new MirroredDirectory(rs.getString("id"), rs.getString("organization_id"),
-					rs.getString("name"), rs.getString("type"), rs.getString("state"),
-					rs.getObject("last_full_sync_at", OffsetDateTime.class), rs.getInt("synced_users"), rs.getLong("users"),
-					rs.getString("last_error")))
-			.list();
-	}
-
-	/**
-	 * One page of a directory's users, by email, optionally filtered by a search over email and name: keyset paging
-	 * (after the last email seen), so a page costs the same at the end of 100,000 users as at the start.
-	 */
-	public List<MirroredUser> users(String directoryId, @Nullable String search, @Nullable String afterEmail, int size) {
-		String term = search == null || search.isBlank() ? null : "%" + search.trim().toLowerCase(Locale.ROOT) + "%";
-		String sql = "select * from directory_users where directory_id = ?"
-				+ (term != null ? " and (email_lower like ? or name_lower like ?)" : "")
-				+ (afterEmail != null ? " and email_lower > ?" : "") + " order by email_lower limit ?";
-		JdbcClient.StatementSpec statement = jdbc.sql(sql).param(directoryId);
-		if (term != null) {
-			statement = statement.param(term).param(term);
-		}
-		if (afterEmail != null) {
-			statement = statement.param(afterEmail.toLowerCase(Locale.ROOT));
-		}
-		return statement.param(size)
-			.query((rs, i) -> new MirroredUser(rs.getString("id"), rs.getString("email"), rs.getString("first_name"),
-					rs.getString("last_name"), rs.getString("state"), rs.getString("groups_text")))
-			.list();
-	}
-
-	private void upsertDirectory(DirectoryInfo d) {
+	void upsertDirectory(DirectoryInfo d) {
 		int updated = jdbc.sql("update directories set organization_id = ?, name = ?, type = ?, state = ? where id = ?")
 			.params(d.organizationId(), d.name(), d.type(), d.state(), d.id())
 			.update();
@@ -137,28 +61,180 @@ public class DirectoryMirror {
 		}
 	}
 
-	private void upsertUser(DirectoryPerson p, OffsetDateTime now) {
+	/** Makes sure an event's directory has a row; the next full sync fills in its name and type. */
+	void ensureDirectory(String directoryId, @Nullable String organizationId) {
+		jdbc.sql("""
+				insert into directories (id, organization_id, name, type, state)
+				select ?, ?, ?, 'unknown', 'linked' where not exists (select 1 from directories where id = ?)""")
+			.params(directoryId, organizationId, directoryId, directoryId)
+			.update();
+	}
+
+	/**
+	 * Writes a user unless the mirror already holds a newer version of them.
+	 * @param version the source's time of this change
+	 * @return whether it was written
+	 */
+	boolean writeUser(DirectoryPerson p, boolean deleted, OffsetDateTime version) {
 		String name = ((p.firstName() != null ? p.firstName() : "") + " " + (p.lastName() != null ? p.lastName() : "")).trim();
 		String email = p.email();
-		Object[] values = { p.directoryId(), p.idpId(), email, email == null ? null : email.toLowerCase(Locale.ROOT),
-				p.firstName(), p.lastName(), name.toLowerCase(Locale.ROOT), p.state(), String.join(", ", p.groups()),
-				json.writeValueAsString(p.customAttributes()), now, p.id() };
+		Object[] values = { p.directoryId(), p.organizationId(), p.idpId(), email,
+				email == null ? null : email.toLowerCase(Locale.ROOT), p.firstName(), p.lastName(),
+				name.toLowerCase(Locale.ROOT), p.jobTitle(), p.state(), truncate(json.writeValueAsString(p.customAttributes()), 4000),
+				version, deleted, now(), p.id() };
 		int updated = jdbc.sql("""
-				update directory_users set directory_id = ?, idp_id = ?, email = ?, email_lower = ?, first_name = ?,
-				    last_name = ?, name_lower = ?, state = ?, groups_text = ?, custom_json = ?, synced_at = ? where id = ?""")
+				update directory_users set directory_id = ?, organization_id = ?, idp_id = ?, email = ?, email_lower = ?,
+				    first_name = ?, last_name = ?, name_lower = ?, job_title = ?, state = ?, custom_json = ?,
+				    source_updated_at = ?, deleted = ?, synced_at = ?
+				where id = ? and (source_updated_at is null or source_updated_at <= ?)""")
 			.params(values)
+			.param(version)
 			.update();
-		if (updated == 0) {
-			jdbc.sql("""
-					insert into directory_users (directory_id, idp_id, email, email_lower, first_name, last_name, name_lower,
-					    state, groups_text, custom_json, synced_at, id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-				.params(values)
-				.update();
+		if (updated > 0) {
+			return true;
+		}
+		return jdbc.sql("""
+				insert into directory_users (directory_id, organization_id, idp_id, email, email_lower, first_name,
+				    last_name, name_lower, job_title, state, custom_json, source_updated_at, deleted, synced_at, id, groups_text)
+				select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '' where not exists (select 1 from directory_users where id = ?)""")
+			.params(values)
+			.param(p.id())
+			.update() > 0;
+	}
+
+	/** Notes that a full sync saw this user unchanged, so the sweep at its end keeps them. */
+	void seen(String userId) {
+		jdbc.sql("update directory_users set synced_at = ? where id = ?").params(now(), userId).update();
+	}
+
+	/** Writes a group unless the mirror already holds a newer version of it. */
+	boolean writeGroup(DirectoryTeam g, boolean deleted, OffsetDateTime version) {
+		Object[] values = { g.directoryId(), g.idpId(), g.name(), version, deleted, now(), g.id() };
+		int updated = jdbc.sql("""
+				update directory_groups set directory_id = ?, idp_id = ?, name = ?, source_updated_at = ?, deleted = ?,
+				    synced_at = ? where id = ? and source_updated_at <= ?""")
+			.params(values)
+			.param(version)
+			.update();
+		if (updated > 0) {
+			return true;
+		}
+		return jdbc.sql("""
+				insert into directory_groups (directory_id, idp_id, name, source_updated_at, deleted, synced_at, id)
+				select ?, ?, ?, ?, ?, ?, ? where not exists (select 1 from directory_groups where id = ?)""")
+			.params(values)
+			.param(g.id())
+			.update() > 0;
+	}
+
+	/** Sets a membership unless a later change to the same membership is already recorded. */
+	boolean writeMembership(String userId, String groupId, boolean member, OffsetDateTime asOf) {
+		int updated = jdbc.sql("""
+				update directory_memberships set member = ?, as_of = ? where user_id = ? and group_id = ? and as_of <= ?""")
+			.params(member, asOf, userId, groupId, asOf)
+			.update();
+		if (updated > 0) {
+			return true;
+		}
+		return jdbc.sql("""
+				insert into directory_memberships (user_id, group_id, member, as_of) select ?, ?, ?, ?
+				where not exists (select 1 from directory_memberships where user_id = ? and group_id = ?)""")
+			.params(userId, groupId, member, asOf, userId, groupId)
+			.update() > 0;
+	}
+
+	/** A full sync's view of one user's groups: those listed are in, every other is out, as of {@code asOf}. */
+	void replaceMemberships(String userId, Collection<String> groupIds, OffsetDateTime asOf) {
+		List<String> current = jdbc.sql("select group_id from directory_memberships where user_id = ? and member")
+			.param(userId)
+			.query(String.class)
+			.list();
+		for (String groupId : current) {
+			if (!groupIds.contains(groupId)) {
+				writeMembership(userId, groupId, false, asOf);
+			}
+		}
+		for (String groupId : groupIds) {
+			if (!current.contains(groupId)) {
+				writeMembership(userId, groupId, true, asOf);
+			}
 		}
 	}
 
-	private OffsetDateTime now() {
-		return clock.instant().atOffset(ZoneOffset.UTC);
+	/** Rewrites the list of group names shown with a user. */
+	void refreshGroupNames(String userId) {
+		String names = String.join(", ", groupNames(userId));
+		jdbc.sql("update directory_users set groups_text = ? where id = ?").params(truncate(names, 4000), userId).update();
+	}
+
+	/** The names of the (live) groups a user is in, sorted. */
+	List<String> groupNames(String userId) {
+		return jdbc.sql("""
+				select g.name from directory_memberships m join directory_groups g on g.id = m.group_id
+				where m.user_id = ? and m.member and not g.deleted order by g.name""")
+			.param(userId)
+			.query(String.class)
+			.list();
+	}
+
+	/** The app groups an admin mapped this user's directory groups to. */
+	List<String> mappedGroups(String userId) {
+		return jdbc.sql("""
+				select distinct gm.app_group from directory_memberships m join directory_groups g on g.id = m.group_id
+				join directory_group_mappings gm on gm.directory_group_id = g.id
+				where m.user_id = ? and m.member and not g.deleted order by gm.app_group""")
+			.param(userId)
+			.query(String.class)
+			.list();
+	}
+
+	/** The users currently in a group. */
+	List<String> memberIds(String groupId) {
+		return jdbc.sql("select user_id from directory_memberships where group_id = ? and member")
+			.param(groupId)
+			.query(String.class)
+			.list();
+	}
+
+	Optional<Member> member(String userId) {
+		return jdbc.sql("select * from directory_users where id = ?")
+			.param(userId)
+			.query((rs, i) -> new Member(rs.getString("id"), rs.getString("directory_id"), rs.getString("organization_id"),
+					rs.getString("email"), rs.getString("state"), rs.getBoolean("deleted"),
+					(Long) rs.getObject("app_user_id", Long.class)))
+			.optional();
+	}
+
+	/** The users linked to an account, for a mapping change. */
+	List<String> linkedUserIds() {
+		return jdbc.sql("select id from directory_users where app_user_id is not null").query(String.class).list();
+	}
+
+	void link(String userId, long appUserId) {
+		jdbc.sql("update directory_users set app_user_id = ? where id = ?").params(appUserId, userId).update();
+	}
+
+	/**
+	 * Marks as deleted the users and groups of a directory that a full sync started at {@code started} did not see
+	 * and no event touched since.
+	 * @return the ids of the users it marked
+	 */
+	List<String> sweep(String directoryId, OffsetDateTime started) {
+		List<String> gone = jdbc.sql("select id from directory_users where directory_id = ? and not deleted and synced_at < ?")
+			.params(directoryId, started)
+			.query(String.class)
+			.list();
+		jdbc.sql("update directory_users set deleted = true where directory_id = ? and not deleted and synced_at < ?")
+			.params(directoryId, started)
+			.update();
+		jdbc.sql("update directory_groups set deleted = true where directory_id = ? and not deleted and synced_at < ?")
+			.params(directoryId, started)
+			.update();
+		return gone;
+	}
+
+	private static @Nullable String truncate(@Nullable String value, int max) {
+		return value == null || value.length() <= max ? value : value.substring(0, max);
 	}
 
 }

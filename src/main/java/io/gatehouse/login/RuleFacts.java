@@ -1,7 +1,5 @@
 package io.gatehouse.login;
 
-import java.util.Set;
-
 import io.gatehouse.account.AccountFacts;
 import io.gatehouse.rules.UserFacts;
 
@@ -16,7 +14,7 @@ public final class RuleFacts {
 	 */
 	public static UserFacts of(AccountFacts account, boolean hasMfa) {
 		return new UserFacts(account.email(), account.active(), account.admin(), hasMfa, account.hasSso(),
-				account.groups(), Set.of(), account.organizationWorkosId(), account.organizationName());
+				account.groups(), account.directoryGroups(), account.organizationWorkosId(), account.organizationName());
 	}
 
 }

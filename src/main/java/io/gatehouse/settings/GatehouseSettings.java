@@ -75,12 +75,14 @@ public record GatehouseSettings(@Nullable URI baseUrl, WorkOs workos, Local loca
 	 * @param idpInitiatedDomains demo organisations (by domain) that allow IdP-initiated sign-in when first imported
 	 * @param emulatorOktaClientId the client id of the emulated Okta (OIDC) in local mode
 	 * @param emulatorOktaClientSecret its client secret
+	 * @param emulatorWebhookSecret the secret the embedded emulator signs its webhooks with
 	 */
 	public record Local(@DefaultValue("sk_test_gatehouse_local") String emulatorApiKey,
 			@DefaultValue("client_gatehouse_local") String emulatorClientId,
 			@DefaultValue("acme.test") java.util.List<String> idpInitiatedDomains,
 			@DefaultValue("okta-local-client") String emulatorOktaClientId,
-			@DefaultValue("okta-local-secret") String emulatorOktaClientSecret) {
+			@DefaultValue("okta-local-secret") String emulatorOktaClientSecret,
+			@DefaultValue("whsec_gatehouse_local") String emulatorWebhookSecret) {
 	}
 
 	/**

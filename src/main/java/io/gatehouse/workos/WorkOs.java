@@ -5,8 +5,16 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.security.SignatureException;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.workos.common.http.Page;
 import com.workos.common.http.RequestOptions;
+import com.workos.common.json.ObjectMapperFactory;
+import com.workos.models.WorkOSEvent;
+import com.workos.webhooks.Webhook;
+import kotlin.Pair;
+import kotlin.Unit;
 import com.workos.models.AuthenticationFactorEnrolled;
 import com.workos.models.Connection;
 import com.workos.models.Directory;
@@ -36,6 +44,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class WorkOs {
+
+	/** How far a webhook's timestamp may be from now, either way (WorkOS's default). */
+	static final long WEBHOOK_TOLERANCE_MILLIS = 180_000;
 
 	private final SdkClient sdk;
 
@@ -119,24 +130,94 @@ public class WorkOs {
 	}
 
 	/**
-	 * Hands every user of a directory to {@code consumer}, page by page (100 at a time), oldest first: memory stays
-	 * flat whatever the directory's size.
-	 * @return how many users there were
+	 * One page (100 users) of a directory's users, oldest first, starting after {@code after}: a sync that stopped can
+	 * go on from the last cursor it saw.
 	 */
-	public int forEachDirectoryUser(String directoryId, java.util.function.Consumer<DirectoryPerson> consumer) {
+	public DirectoryUsersPage directoryUsers(String directoryId, @Nullable String after) {
 		return sdk.call("list directory users", workos -> {
-			int count = 0;
-			for (DirectoryUserWithGroups u : workos.getDirectorySync()
-				.listUsers(null, null, 100, PaginationOrder.Asc, directoryId, null, null, null)
-				.autoPagingIterable()) {
-				consumer.accept(new DirectoryPerson(u.getId(), u.getDirectoryId(), u.getIdpId(), u.getEmail(),
-						u.getFirstName(), u.getLastName(), u.getState().getValue(),
-						u.getGroups().stream().map(DirectoryGroup::getName).toList(),
-						java.util.Collections.unmodifiableMap(new LinkedHashMap<>(u.getCustomAttributes()))));
-				count++;
+			Page<DirectoryUserWithGroups> page = workos.getDirectorySync()
+				.listUsers(null, after, 100, PaginationOrder.Asc, directoryId, null, null, null);
+			List<DirectoryPerson> users = new ArrayList<>(page.data.size());
+			for (DirectoryUserWithGroups u : page.data) {
+				users.add(new DirectoryPerson(u.getId(), u.getDirectoryId(), u.getOrganizationId(), u.getIdpId(),
+						u.getEmail(), u.getFirstName(), u.getLastName(), u.getJobTitle(), u.getState().getValue(),
+						u.getUpdatedAt(), u.getGroups().stream().map(WorkOs::team).toList(),
+						Collections.unmodifiableMap(new LinkedHashMap<>(u.getCustomAttributes()))));
 			}
-			return count;
+			return new DirectoryUsersPage(users, page.listMetadata.after);
 		});
+	}
+
+	/** Every group of a directory, across all pages. */
+	public List<DirectoryTeam> directoryGroups(String directoryId) {
+		return sdk.call("list directory groups", workos -> {
+			List<DirectoryTeam> all = new ArrayList<>();
+			for (DirectoryGroup g : workos.getDirectorySync()
+				.listGroups(null, null, 100, PaginationOrder.Asc, directoryId, null)
+				.autoPagingIterable()) {
+				all.add(team(g));
+			}
+			return all;
+		});
+	}
+
+	/**
+	 * One page of Directory Sync events after {@code after} (the first ever when null), oldest first. The SDK's typed
+	 * {@code Events.list} cannot read directory events (contract section 1.1), so this asks its base client for the
+	 * page, typed by the SDK's own event classes.
+	 */
+	public DirectoryEventsPage directoryEvents(@Nullable String after, int limit) {
+		return sdk.call("list events", workos -> {
+			Page<WorkOSEvent> page = workos.baseClient.requestPage("GET", "/events", new TypeReference<WorkOSEvent>() {
+			}, null, null, after, query -> {
+				query.add(new Pair<>("events", String.join(",", DirectoryEvent.DIRECTORY_EVENTS)));
+				query.add(new Pair<>("limit", Integer.toString(limit)));
+				query.add(new Pair<>("order", "asc"));
+				return Unit.INSTANCE;
+			});
+			List<DirectoryEvent> events = page.data.stream().map(DirectoryEvents::of).toList();
+			String next = page.listMetadata.after != null ? page.listMetadata.after
+					: (events.isEmpty() ? after : events.get(events.size() - 1).id());
+			return new DirectoryEventsPage(events, next);
+		});
+	}
+
+	/**
+	 * Checks a webhook delivery against its {@code WorkOS-Signature} header (3 minutes' tolerance either way) and
+	 * reads the event.
+	 * @throws WebhookRejected if the signature does not hold, or the signed body is not an event
+	 */
+	public DirectoryEvent verifyWebhook(String payload, @Nullable String signature) {
+		String secret = sdk.webhookSecret();
+		if (secret == null) {
+			throw new WebhookRejected(WebhookRejected.Reason.SIGNATURE, "No webhook secret is configured (WORKOS_WEBHOOK_SECRET)");
+		}
+		if (signature == null || signature.isBlank()) {
+			throw new WebhookRejected(WebhookRejected.Reason.SIGNATURE, "No WorkOS-Signature header");
+		}
+		Webhook webhook = new Webhook(ObjectMapperFactory.create());
+		try {
+			webhook.verifyHeader(payload, signature, secret, WEBHOOK_TOLERANCE_MILLIS);
+		}
+		catch (SignatureException e) {
+			throw new WebhookRejected(WebhookRejected.Reason.SIGNATURE, e.getMessage() != null ? e.getMessage() : "Bad signature");
+		}
+		catch (RuntimeException e) {
+			throw new WebhookRejected(WebhookRejected.Reason.SIGNATURE, "Unreadable WorkOS-Signature header");
+		}
+		try {
+			return DirectoryEvents.of(webhook.constructTypedEvent(payload, signature, secret, WEBHOOK_TOLERANCE_MILLIS));
+		}
+		catch (SignatureException e) {
+			throw new WebhookRejected(WebhookRejected.Reason.SIGNATURE, String.valueOf(e.getMessage()));
+		}
+		catch (RuntimeException e) {
+			throw new WebhookRejected(WebhookRejected.Reason.MALFORMED, "Not a WorkOS event: " + e.getClass().getSimpleName());
+		}
+	}
+
+	static DirectoryTeam team(DirectoryGroup g) {
+		return new DirectoryTeam(g.getId(), g.getDirectoryId(), g.getIdpId(), g.getName(), g.getUpdatedAt());
 	}
 
 	/** Creates a magic-link session whose link leads back to {@code redirectUri} with a code and the state. */

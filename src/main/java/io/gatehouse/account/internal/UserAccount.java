@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Locale;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -66,6 +67,19 @@ public class UserAccount {
 	@CollectionTable(name = "user_groups", joinColumns = @JoinColumn(name = "user_id"))
 	@Column(name = "group_name")
 	private Set<String> groups = new TreeSet<>();
+
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(name = "user_directory_groups", joinColumns = @JoinColumn(name = "user_id"))
+	@Column(name = "group_name")
+	private Set<String> directoryGroups = new TreeSet<>();
+
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(name = "user_mapped_groups", joinColumns = @JoinColumn(name = "user_id"))
+	@Column(name = "group_name")
+	private Set<String> mappedGroups = new TreeSet<>();
+
+	@Column(name = "deactivated_by_directory", nullable = false)
+	private boolean deactivatedByDirectory;
 
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
@@ -186,6 +200,40 @@ public class UserAccount {
 
 	public void addGroups(Collection<String> names) {
 		names.stream().map(String::trim).filter(g -> !g.isEmpty()).forEach(this.groups::add);
+	}
+
+	/** The groups of the person's directory user, and the app groups an admin mapped them to. */
+	public void directoryGroups(Collection<String> directoryGroups, Collection<String> mappedGroups) {
+		if (!this.directoryGroups.equals(new TreeSet<>(directoryGroups))) {
+			this.directoryGroups.clear();
+			this.directoryGroups.addAll(directoryGroups);
+		}
+		if (!this.mappedGroups.equals(new TreeSet<>(mappedGroups))) {
+			this.mappedGroups.clear();
+			this.mappedGroups.addAll(mappedGroups);
+		}
+	}
+
+	public Set<String> getDirectoryGroups() {
+		return Collections.unmodifiableSet(directoryGroups);
+	}
+
+	/** The app groups, with those that come from the directory through a mapping. */
+	public Set<String> getEffectiveGroups() {
+		if (mappedGroups.isEmpty()) {
+			return getGroups();
+		}
+		Set<String> all = new TreeSet<>(groups);
+		all.addAll(mappedGroups);
+		return Collections.unmodifiableSet(all);
+	}
+
+	public boolean isDeactivatedByDirectory() {
+		return deactivatedByDirectory;
+	}
+
+	public void setDeactivatedByDirectory(boolean deactivatedByDirectory) {
+		this.deactivatedByDirectory = deactivatedByDirectory;
 	}
 
 	public void signedIn(Instant now) {

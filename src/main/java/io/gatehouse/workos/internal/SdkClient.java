@@ -50,6 +50,12 @@ public class SdkClient {
 		return clientId != null ? clientId : settings.local().emulatorClientId();
 	}
 
+	/** The secret webhooks are signed with: {@code WORKOS_WEBHOOK_SECRET}, or the emulator's in local mode. */
+	public @Nullable String webhookSecret() {
+		String secret = settings.workos().webhookSecret();
+		return secret != null ? secret : (settings.localMode() ? settings.local().emulatorWebhookSecret() : null);
+	}
+
 	private WorkOS client() {
 		WorkOS current = workos;
 		if (current == null) {

@@ -1,0 +1,84 @@
+package io.gatehouse.account;
+
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Optional;
+
+import io.gatehouse.account.internal.Organization;
+import io.gatehouse.account.internal.UserAccount;
+import io.gatehouse.account.internal.UserRepository;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What a customer's directory says about an account: whether the person may still sign in, and their groups. A
+ * directory user that is no longer active deactivates the account it is linked to and ends all of its sessions;
+ * becoming active again restores an account that the directory (and nobody else) had deactivated.
+ */
+@Service
+public class DirectoryStanding {
+
+	/** What applying the directory's word changed. */
+	public enum Change {
+
+		NONE, DEACTIVATED, REACTIVATED
+
+	}
+
+	private final UserRepository users;
+
+	private final UserSessions sessions;
+
+	DirectoryStanding(UserRepository users, UserSessions sessions) {
+		this.users = users;
+		this.sessions = sessions;
+	}
+
+	/**
+	 * The account a directory user belongs to: the one with the same email in the same organisation.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Long> findMember(@Nullable String email, @Nullable String organizationWorkosId) {
+		if (email == null || organizationWorkosId == null) {
+			return Optional.empty();
+		}
+		return users.findByEmailNormalized(UserAccount.normalize(email.toLowerCase(Locale.ROOT)))
+			.filter(user -> {
+				Organization organization = user.getOrganization();
+				return organization != null && organizationWorkosId.equals(organization.getWorkosId());
+			})
+			.map(UserAccount::getId);
+	}
+
+	/**
+	 * Applies the directory's state and groups to an account.
+	 * @param active whether the directory user is active (not suspended, inactive or deleted)
+	 */
+	@Transactional
+	public Change apply(long userId, boolean active, Collection<String> directoryGroups,
+			Collection<String> mappedGroups) {
+		UserAccount user = users.findById(userId).orElse(null);
+		if (user == null) {
+			return Change.NONE;
+		}
+		user.directoryGroups(directoryGroups, mappedGroups);
+		if (!active && user.isActive()) {
+			user.setActive(false);
+			user.setDeactivatedByDirectory(true);
+			sessions.endAll(userId);
+			return Change.DEACTIVATED;
+		}
+		if (!active) {
+			// Already inactive: still make sure no session outlived an earlier deactivation.
+			sessions.endAll(userId);
+		}
+		if (active && !user.isActive() && user.isDeactivatedByDirectory()) {
+			user.setActive(true);
+			user.setDeactivatedByDirectory(false);
+			return Change.REACTIVATED;
+		}
+		return Change.NONE;
+	}
+
+}

@@ -1,0 +1,241 @@
+package io.gatehouse.directory;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What the dashboard reads from the mirror: keyset pages, so a page costs the same at 100,000 users as at ten. */
+@Component
+@Transactional(readOnly = true)
+class DirectoryQueries {
+
+	/** A mirrored directory with its sync status. */
+	public record DirectorySummary(String id, @Nullable String organizationId, String name, String type, String state,
+			@Nullable OffsetDateTime lastFullSyncAt, @Nullable OffsetDateTime syncStartedAt, int syncedUsers,
+			long activeUsers, long inactiveUsers, long groups, @Nullable OffsetDateTime lastEventAt,
+			@Nullable String lastError) {
+
+		public long users() {
+			return activeUsers + inactiveUsers;
+		}
+
+		/** How far a running sync is, in percent of the users the directory had last time (capped at 99). */
+		public int percent() {
+			long expected = Math.max(users(), syncedUsers);
+			return expected == 0 ? 0 : (int) Math.min(99, syncedUsers * 100 / expected);
+		}
+
+	}
+
+	/** A mirrored user as the dashboard lists them. */
+	public record UserRow(String id, @Nullable String email, @Nullable String firstName, @Nullable String lastName,
+			String state, boolean deleted, String groups, @Nullable Long appUserId) {
+
+		public String shownState() {
+			return deleted ? "deleted" : state;
+		}
+
+	}
+
+	/** One user in full. */
+	public record UserDetail(String id, String directoryId, String idpId, @Nullable String email,
+			@Nullable String firstName, @Nullable String lastName, @Nullable String jobTitle, String state,
+			boolean deleted, String customJson, @Nullable OffsetDateTime sourceUpdatedAt, @Nullable Long appUserId,
+			@Nullable String appUserEmail, @Nullable Boolean appUserActive) {
+
+		public String shownState() {
+			return deleted ? "deleted" : state;
+		}
+
+	}
+
+	/** A group with its member count and mapping. */
+	public record GroupRow(String id, String directoryId, String name, boolean deleted, long members,
+			@Nullable String appGroup) {
+	}
+
+	/** An entry of the webhook and event log. */
+	public record EventRow(String id, String name, @Nullable String directoryId, @Nullable String subjectId,
+			String summary, OffsetDateTime occurredAt, OffsetDateTime receivedAt, String source, String outcome) {
+	}
+
+	/** The filters of the users list. */
+	public record UserFilter(@Nullable String search, @Nullable String state, @Nullable String groupId) {
+	}
+
+	private final JdbcClient jdbc;
+
+	DirectoryQueries(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	List<DirectorySummary> directories() {
+		return jdbc.sql("""
+				select d.*,
+				  (select count(*) from directory_users u where u.directory_id = d.id and not u.deleted and u.state = 'active') as active_users,
+				  (select count(*) from directory_users u where u.directory_id = d.id and not u.deleted and u.state <> 'active') as inactive_users,
+				  (select count(*) from directory_groups g where g.directory_id = d.id and not g.deleted) as group_count,
+				  (select max(e.received_at) from directory_events e where e.directory_id = d.id) as last_event_at
+				from directories d order by d.name""")
+			.query((rs, i) -> new DirectorySummary(rs.getString("id"), rs.getString("organization_id"),
+					rs.getString("name"), rs.getString("type"), rs.getString("state"),
+					rs.getObject("last_full_sync_at", OffsetDateTime.class),
+					rs.getObject("sync_started_at", OffsetDateTime.class), rs.getInt("synced_users"),
+					rs.getLong("active_users"), rs.getLong("inactive_users"), rs.getLong("group_count"),
+					rs.getObject("last_event_at", OffsetDateTime.class), rs.getString("last_error")))
+			.list();
+	}
+
+	Optional<DirectorySummary> directory(String id) {
+		return directories().stream().filter(d -> d.id().equals(id)).findFirst();
+	}
+
+	/**
+	 * One page of a directory's users by email, after the (email, id) of the last row seen.
+	 * @param state {@code active}, {@code inactive}, {@code suspended}, {@code deleted}; null for everyone not deleted
+	 */
+	List<UserRow> users(String directoryId, UserFilter filter, @Nullable String afterEmail, @Nullable String afterId,
+			int size) {
+		String search = filter.search();
+		String term = search == null || search.isBlank() ? null : "%" + escape(search.trim().toLowerCase(Locale.ROOT)) + "%";
+		StringBuilder sql = new StringBuilder("select * from directory_users u where u.directory_id = ?");
+		List<Object> params = new java.util.ArrayList<>(List.of(directoryId));
+		if ("deleted".equals(filter.state())) {
+			sql.append(" and u.deleted");
+		}
+		else {
+			sql.append(" and not u.deleted");
+			if (filter.state() != null) {
+				sql.append(" and u.state = ?");
+				params.add(filter.state());
+			}
+		}
+		if (filter.groupId() != null) {
+			sql.append(" and u.id in (select m.user_id from directory_memberships m where m.group_id = ? and m.member)");
+			params.add(filter.groupId());
+		}
+		if (term != null) {
+			sql.append(" and (u.email_lower like ? escape '\\' or u.name_lower like ? escape '\\')");
+			params.add(term);
+			params.add(term);
+		}
+		if (afterEmail != null && afterId != null) {
+			sql.append(" and (u.email_lower > ? or (u.email_lower = ? and u.id > ?))");
+			params.add(afterEmail);
+			params.add(afterEmail);
+			params.add(afterId);
+		}
+		sql.append(" order by u.email_lower, u.id limit ?");
+		params.add(size);
+		return jdbc.sql(sql.toString()).params(params).query((rs, i) -> new UserRow(rs.getString("id"), rs.getString("email"), rs.getString("first_name"),
+				rs.getString("last_name"), rs.getString("state"), rs.getBoolean("deleted"), rs.getString("groups_text"),
+				(Long) rs.getObject("app_user_id", Long.class)))
+			.list();
+	}
+
+	Optional<UserDetail> user(String id) {
+		return jdbc.sql("""
+				select u.*, a.email as app_email, a.active as app_active from directory_users u
+				left join users a on a.id = u.app_user_id where u.id = ?""")
+			.param(id)
+			.query((rs, i) -> new UserDetail(rs.getString("id"), rs.getString("directory_id"), rs.getString("idp_id"),
+					rs.getString("email"), rs.getString("first_name"), rs.getString("last_name"), rs.getString("job_title"),
+					rs.getString("state"), rs.getBoolean("deleted"), rs.getString("custom_json"),
+					rs.getObject("source_updated_at", OffsetDateTime.class), (Long) rs.getObject("app_user_id", Long.class),
+					rs.getString("app_email"), (Boolean) rs.getObject("app_active", Boolean.class)))
+			.optional();
+	}
+
+	List<GroupRow> groups(String directoryId) {
+		return jdbc.sql("""
+				select g.*, gm.app_group,
+				  (select count(*) from directory_memberships m join directory_users u on u.id = m.user_id
+				   where m.group_id = g.id and m.member and not u.deleted) as members
+				from directory_groups g left join directory_group_mappings gm on gm.directory_group_id = g.id
+				where g.directory_id = ? and not g.deleted order by g.name""")
+			.param(directoryId)
+			.query((rs, i) -> groupRow(rs))
+			.list();
+	}
+
+	Optional<GroupRow> group(String groupId) {
+		return jdbc.sql("""
+				select g.*, gm.app_group,
+				  (select count(*) from directory_memberships m join directory_users u on u.id = m.user_id
+				   where m.group_id = g.id and m.member and not u.deleted) as members
+				from directory_groups g left join directory_group_mappings gm on gm.directory_group_id = g.id
+				where g.id = ?""")
+			.param(groupId)
+			.query((rs, i) -> groupRow(rs))
+			.optional();
+	}
+
+	List<String> groupNamesOf(String userId) {
+		return jdbc.sql("""
+				select g.name from directory_memberships m join directory_groups g on g.id = m.group_id
+				where m.user_id = ? and m.member and not g.deleted order by g.name""")
+			.param(userId)
+			.query(String.class)
+			.list();
+	}
+
+	List<EventRow> historyOf(String subjectId, int limit) {
+		return jdbc.sql("select * from directory_events where subject_id = ? order by occurred_at desc, id desc limit ?")
+			.params(subjectId, limit)
+			.query((rs, i) -> eventRow(rs))
+			.list();
+	}
+
+	/**
+	 * The event log, newest first, after the (received at, id) of the last row seen.
+	 * @param type an event name or its prefix, e.g. {@code dsync.user}
+	 */
+	List<EventRow> events(@Nullable String type, @Nullable String outcome, @Nullable String source,
+			@Nullable OffsetDateTime beforeReceived, @Nullable String beforeId, int size) {
+		StringBuilder sql = new StringBuilder("select * from directory_events where 1 = 1");
+		List<Object> params = new java.util.ArrayList<>();
+		if (type != null) {
+			sql.append(" and name like ? escape '\\'");
+			params.add(escape(type) + "%");
+		}
+		if (outcome != null) {
+			sql.append(" and outcome = ?");
+			params.add(outcome);
+		}
+		if (source != null) {
+			sql.append(" and source = ?");
+			params.add(source);
+		}
+		if (beforeReceived != null && beforeId != null) {
+			sql.append(" and (received_at < ? or (received_at = ? and id < ?))");
+			params.add(beforeReceived);
+			params.add(beforeReceived);
+			params.add(beforeId);
+		}
+		sql.append(" order by received_at desc, id desc limit ?");
+		params.add(size);
+		return jdbc.sql(sql.toString()).params(params).query((rs, i) -> eventRow(rs)).list();
+	}
+
+	private static GroupRow groupRow(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new GroupRow(rs.getString("id"), rs.getString("directory_id"), rs.getString("name"),
+				rs.getBoolean("deleted"), rs.getLong("members"), rs.getString("app_group"));
+	}
+
+	private static EventRow eventRow(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new EventRow(rs.getString("id"), rs.getString("name"), rs.getString("directory_id"),
+				rs.getString("subject_id"), rs.getString("summary"), rs.getObject("occurred_at", OffsetDateTime.class),
+				rs.getObject("received_at", OffsetDateTime.class), rs.getString("source"), rs.getString("outcome"));
+	}
+
+	private static String escape(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+}
