@@ -211,7 +211,8 @@ public class WorkOs {
 		catch (SignatureException e) {
 			throw new WebhookRejected(WebhookRejected.Reason.SIGNATURE, String.valueOf(e.getMessage()));
 		}
-		catch (RuntimeException e) {
+		catch (Exception e) {
+			// Kotlin lets Jackson's checked parse errors through undeclared.
 			throw new WebhookRejected(WebhookRejected.Reason.MALFORMED, "Not a WorkOS event: " + e.getClass().getSimpleName());
 		}
 	}
