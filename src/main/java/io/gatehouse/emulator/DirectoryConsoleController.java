@@ -315,11 +315,15 @@ class DirectoryConsoleController {
 	@LocalModeOnly
 	static class NotFoundPage {
 
+		/** Exception handlers get no {@code @ModelAttribute}s, so the layout's stylesheet path is added here. */
+		private final String bootstrapCss = "/webjars/bootstrap/" + new org.webjars.WebJarVersionLocator().version("bootstrap")
+				+ "/css/bootstrap.min.css";
+
 		@ExceptionHandler
 		ModelAndView on(DirectoryChanges.NotFound notFound) {
 			return new ModelAndView("emulator/problem", Map.of("problemTitle", "Not found", "detail",
-					"This " + notFound.getMessage() + " does not exist (any more) in the emulated directories."),
-					HttpStatus.NOT_FOUND);
+					"This " + notFound.getMessage() + " does not exist (any more) in the emulated directories.",
+					"bootstrapCss", bootstrapCss), HttpStatus.NOT_FOUND);
 		}
 
 	}

@@ -264,7 +264,9 @@ class DirectoryWebhooksIntegrationTests {
 		assertThat(duplicateGroup.status()).isEqualTo(200);
 		assertThat(duplicateGroup.body()).contains("This directory already has a group with this name.");
 
-		assertThat(console.page("/emulator/ui/directory-users/directory_user_nope").status()).isEqualTo(404);
+		TestBrowser.Page unknown = console.page("/emulator/ui/directory-users/directory_user_nope");
+		assertThat(unknown.status()).isEqualTo(404);
+		assertThat(unknown.body()).contains("does not exist", "/webjars/bootstrap/");
 		assertThat(console.post("/emulator/ui/directory-users/directory_user_nope/suspend", Map.of()).status()).isEqualTo(404);
 		assertThat(console.page("/emulator/ui/directories/directory_nope").status()).isEqualTo(404);
 		assertThat(console.post("/emulator/ui/directory-users/" + edsger + "/groups", Map.of("groupId", "directory_group_nope"))
