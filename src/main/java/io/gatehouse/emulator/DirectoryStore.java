@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,7 +39,10 @@ class DirectoryStore {
 	}
 
 	String createGroup(String directoryId, String idpId, String name) {
-		OffsetDateTime now = SsoDirectory.now();
+		return createGroup(directoryId, idpId, name, SsoDirectory.now());
+	}
+
+	String createGroup(String directoryId, String idpId, String name, OffsetDateTime now) {
 		String id = Ids.next("directory_group");
 		jdbc.sql("""
 				insert into directory_groups (id, directory_id, idp_id, name, created_at, updated_at)
@@ -49,7 +53,13 @@ class DirectoryStore {
 	String createUser(String directoryId, String idpId, String email, String firstName, String lastName,
 			@Nullable String jobTitle, String state, Map<String, Object> custom, Map<String, Object> raw,
 			List<String> groupIds) {
-		OffsetDateTime now = SsoDirectory.now();
+		return createUser(directoryId, idpId, email, firstName, lastName, jobTitle, state, custom, raw, groupIds,
+				SsoDirectory.now());
+	}
+
+	String createUser(String directoryId, String idpId, String email, String firstName, String lastName,
+			@Nullable String jobTitle, String state, Map<String, Object> custom, Map<String, Object> raw,
+			List<String> groupIds, OffsetDateTime now) {
 		String id = Ids.next("directory_user");
 		jdbc.sql("""
 				insert into directory_users (id, directory_id, idp_id, email, first_name, last_name, username, job_title,
@@ -62,6 +72,207 @@ class DirectoryStore {
 			jdbc.sql("insert into directory_memberships (user_id, group_id) values (?, ?)").params(id, group).update();
 		}
 		return id;
+	}
+
+	/** Changes a user's profile and state; {@code now} becomes its {@code updated_at}. */
+	void updateUser(String id, String email, String firstName, String lastName, @Nullable String jobTitle, String state,
+			Map<String, Object> raw, OffsetDateTime now) {
+		jdbc.sql("""
+				update directory_users set email = ?, username = ?, first_name = ?, last_name = ?, job_title = ?, state = ?,
+				                           raw_json = ?, updated_at = ?
+				where id = ?""").params(email, email, firstName, lastName, jobTitle, state, json.write(raw), now, id).update();
+	}
+
+	/** A user's groups changed: {@code now} becomes its {@code updated_at}. */
+	void touchUser(String id, OffsetDateTime now) {
+		jdbc.sql("update directory_users set updated_at = ? where id = ?").params(now, id).update();
+	}
+
+	/** Deletes a user and its memberships. */
+	void deleteUser(String id) {
+		jdbc.sql("delete from directory_users where id = ?").param(id).update();
+	}
+
+	void renameGroup(String id, String name, OffsetDateTime now) {
+		jdbc.sql("update directory_groups set name = ?, updated_at = ? where id = ?").params(name, now, id).update();
+	}
+
+	/** Deletes a group and its memberships. */
+	void deleteGroup(String id) {
+		jdbc.sql("delete from directory_groups where id = ?").param(id).update();
+	}
+
+	/** @return whether the user was not yet a member */
+	boolean addMembership(String userId, String groupId) {
+		if (isMember(userId, groupId)) {
+			return false;
+		}
+		jdbc.sql("insert into directory_memberships (user_id, group_id) values (?, ?)").params(userId, groupId).update();
+		return true;
+	}
+
+	/** @return whether the user was a member */
+	boolean removeMembership(String userId, String groupId) {
+		return jdbc.sql("delete from directory_memberships where user_id = ? and group_id = ?")
+			.params(userId, groupId)
+			.update() > 0;
+	}
+
+	boolean isMember(String userId, String groupId) {
+		return jdbc.sql("select count(*) from directory_memberships where user_id = ? and group_id = ?")
+			.params(userId, groupId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/** Whether another user of the directory has this email (ignoring case). */
+	boolean emailTaken(String directoryId, String email, @Nullable String exceptUserId) {
+		return jdbc.sql("""
+				select count(*) from directory_users
+				where directory_id = ? and lower(email) = lower(?) and id <> ?""")
+			.params(directoryId, email, exceptUserId == null ? "" : exceptUserId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/** Whether another group of the directory has this name (ignoring case). */
+	boolean groupNameTaken(String directoryId, String name, @Nullable String exceptGroupId) {
+		return jdbc.sql("""
+				select count(*) from directory_groups
+				where directory_id = ? and lower(name) = lower(?) and id <> ?""")
+			.params(directoryId, name, exceptGroupId == null ? "" : exceptGroupId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/** A directory as the console lists it: with its counts. */
+	record DirectorySummary(String id, String organizationId, String name, String type, long activeUsers,
+			long inactiveUsers, long groups) {
+	}
+
+	/** A user as the console shows it. */
+	record ConsoleUser(String id, String directoryId, @Nullable String email, @Nullable String firstName,
+			@Nullable String lastName, @Nullable String jobTitle, String state, List<String> groups) {
+
+		public String name() {
+			String name = ((firstName != null ? firstName : "") + " " + (lastName != null ? lastName : "")).trim();
+			return name.isEmpty() ? (email != null ? email : id) : name;
+		}
+
+		public boolean active() {
+			return "active".equals(state);
+		}
+
+	}
+
+	/** One page of the console's user list; {@code nextAfter} is the cursor of the next page, if there is one. */
+	record UserSlice(List<ConsoleUser> users, @Nullable String nextAfter) {
+	}
+
+	/** A group as the console lists it. */
+	record GroupSummary(String id, String directoryId, String name, long members) {
+	}
+
+	List<DirectorySummary> summaries() {
+		return jdbc.sql("""
+				select d.id, d.organization_id, d.name, d.type,
+				       (select count(*) from directory_users u where u.directory_id = d.id and u.state = 'active') active_users,
+				       (select count(*) from directory_users u where u.directory_id = d.id and u.state <> 'active') inactive_users,
+				       (select count(*) from directory_groups g where g.directory_id = d.id) group_count
+				from directories d order by d.name, d.id""")
+			.query((rs, i) -> new DirectorySummary(rs.getString("id"), rs.getString("organization_id"),
+					rs.getString("name"), rs.getString("type"), rs.getLong("active_users"), rs.getLong("inactive_users"),
+					rs.getLong("group_count")))
+			.list();
+	}
+
+	Optional<DirectorySummary> summary(String directoryId) {
+		return summaries().stream().filter(d -> d.id().equals(directoryId)).findFirst();
+	}
+
+	/**
+	 * A keyset page of a directory's users in id (creation) order, optionally only those whose email or name contains
+	 * {@code query}.
+	 */
+	UserSlice searchUsers(String directoryId, @Nullable String query, @Nullable String after, int limit) {
+		StringBuilder sql = new StringBuilder("select * from directory_users where directory_id = ?");
+		List<Object> params = new ArrayList<>(List.of(directoryId));
+		if (query != null && !query.isBlank()) {
+			String pattern = "%" + query.trim()
+				.toLowerCase(Locale.ROOT)
+				.replace("!", "!!")
+				.replace("%", "!%")
+				.replace("_", "!_") + "%";
+			sql.append(" and (lower(email) like ? escape '!' or lower(concat(first_name, ' ', last_name)) like ? escape '!')");
+			params.add(pattern);
+			params.add(pattern);
+		}
+		if (after != null) {
+			sql.append(" and id > ?");
+			params.add(after);
+		}
+		sql.append(" order by id limit ?");
+		params.add(limit + 1);
+		List<ConsoleUser> users = new ArrayList<>(
+				jdbc.sql(sql.toString()).params(params).query((rs, i) -> consoleUser(rs)).list());
+		String next = null;
+		if (users.size() > limit) {
+			users.remove(users.size() - 1);
+			next = users.get(users.size() - 1).id();
+		}
+		return new UserSlice(users.stream().map(this::withGroupNames).toList(), next);
+	}
+
+	Optional<ConsoleUser> consoleUser(String id) {
+		return jdbc.sql("select * from directory_users where id = ?")
+			.param(id)
+			.query((rs, i) -> consoleUser(rs))
+			.optional()
+			.map(this::withGroupNames);
+	}
+
+	List<GroupSummary> groupSummaries(String directoryId) {
+		return jdbc.sql(GROUP_SUMMARY + " where g.directory_id = ? order by lower(g.name), g.id")
+			.param(directoryId)
+			.query((rs, i) -> groupSummary(rs))
+			.list();
+	}
+
+	Optional<GroupSummary> groupSummary(String groupId) {
+		return jdbc.sql(GROUP_SUMMARY + " where g.id = ?").param(groupId).query((rs, i) -> groupSummary(rs)).optional();
+	}
+
+	/** A user as a {@code DirectoryUser}: what events carry (no {@code groups}). */
+	Optional<Map<String, Object>> directoryUser(String id) {
+		return jdbc.sql(USER_WITH_ORGANIZATION).param(id).query((rs, i) -> userRow(rs)).optional();
+	}
+
+	private static final String USER_WITH_ORGANIZATION = """
+			select u.*, d.organization_id from directory_users u join directories d on d.id = u.directory_id
+			where u.id = ?""";
+
+	private static final String GROUP_SUMMARY = """
+			select g.id, g.directory_id, g.name,
+			       (select count(*) from directory_memberships m where m.group_id = g.id) members
+			from directory_groups g""";
+
+	private static GroupSummary groupSummary(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new GroupSummary(rs.getString("id"), rs.getString("directory_id"), rs.getString("name"),
+				rs.getLong("members"));
+	}
+
+	private static ConsoleUser consoleUser(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new ConsoleUser(rs.getString("id"), rs.getString("directory_id"), rs.getString("email"),
+				rs.getString("first_name"), rs.getString("last_name"), rs.getString("job_title"), rs.getString("state"),
+				List.of());
+	}
+
+	private ConsoleUser withGroupNames(ConsoleUser user) {
+		List<String> names = jdbc.sql("""
+				select g.name from directory_groups g join directory_memberships m on m.group_id = g.id
+				where m.user_id = ? order by lower(g.name)""").param(user.id()).query(String.class).list();
+		return new ConsoleUser(user.id(), user.directoryId(), user.email(), user.firstName(), user.lastName(),
+				user.jobTitle(), user.state(), names);
 	}
 
 	boolean isEmpty() {
@@ -77,8 +288,7 @@ class DirectoryStore {
 	}
 
 	Optional<Map<String, Object>> user(String id) {
-		return jdbc.sql("select * from directory_users where id = ?").param(id).query((rs, i) -> userRow(rs)).optional()
-			.map(this::withGroups);
+		return directoryUser(id).map(this::withGroups);
 	}
 
 	Optional<Map<String, Object>> group(String id) {

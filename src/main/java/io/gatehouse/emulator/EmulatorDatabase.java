@@ -1,10 +1,14 @@
 package io.gatehouse.emulator;
 
+import java.util.function.Supplier;
+
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The emulator's own database, kept apart from the app's as WorkOS's would be. Deliberately not a bean of type
@@ -19,6 +23,9 @@ class EmulatorDatabase implements DisposableBean {
 
 	private final JdbcClient jdbc;
 
+	/** Not a bean either, for the same reason: it would displace the app's transaction manager. */
+	private final TransactionTemplate transactions;
+
 	EmulatorDatabase(EmulatorSettings settings) {
 		this.dataSource = new HikariDataSource();
 		this.dataSource.setJdbcUrl(settings.emulatorJdbcUrl());
@@ -32,6 +39,12 @@ class EmulatorDatabase implements DisposableBean {
 			.load()
 			.migrate();
 		this.jdbc = JdbcClient.create(dataSource);
+		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+	}
+
+	/** Runs {@code work} in one transaction of the emulator's database; {@link #jdbc()} calls inside it join it. */
+	<T> T inTransaction(Supplier<T> work) {
+		return transactions.execute(status -> work.get());
 	}
 
 	JdbcClient jdbc() {

@@ -1,7 +1,9 @@
 package io.gatehouse.emulator;
 
 import java.time.Duration;
+import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -18,10 +20,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param emulatorOktaClientSecret its client secret
  * @param emulatorDirectoryRateLimit user-listing requests per second per directory (WorkOS allows 4); 0 turns it off
  * @param emulatorDirectoryExtraUsers people each demo directory holds beyond the SSO test IdP's (up to 100,000)
+ * @param emulatorWebhookSecret the secret webhooks are signed with (the app verifies with the same property)
+ * @param emulatorWebhookUrl where webhooks go; empty means the running app's own {@code /webhooks/workos}
+ * @param emulatorWebhookRetryDelays the waits before each retry of a failed delivery; after the last, it stays failed
  */
 @ConfigurationProperties("gatehouse.local")
 record EmulatorSettings(String emulatorApiKey, String emulatorClientId, String emulatorJdbcUrl,
 		@DefaultValue("10m") Duration emulatorCodeLifetime, @DefaultValue("10m") Duration emulatorSmsCodeLifetime,
 		String emulatorOktaClientId, String emulatorOktaClientSecret, @DefaultValue("4") int emulatorDirectoryRateLimit,
-		@DefaultValue("30") int emulatorDirectoryExtraUsers) {
+		@DefaultValue("30") int emulatorDirectoryExtraUsers,
+		@DefaultValue("whsec_gatehouse_local") String emulatorWebhookSecret, @DefaultValue("") @Nullable String emulatorWebhookUrl,
+		@DefaultValue({ "500ms", "2s", "5s" }) List<Duration> emulatorWebhookRetryDelays) {
 }
