@@ -3,7 +3,10 @@ package io.gatehouse.directory;
 import java.time.Instant;
 import java.util.Map;
 
+import io.gatehouse.account.Accounts;
+import io.gatehouse.account.Passwords;
 import io.gatehouse.support.GatehouseIntegrationTest;
+import io.gatehouse.support.SignedInAs;
 import io.gatehouse.support.SignedWebhooks;
 import io.gatehouse.support.SsoJourney;
 import io.gatehouse.support.TestBrowser;
@@ -38,6 +41,12 @@ class WebhookIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	Passwords passwords;
 
 	SignedWebhooks webhooks;
 
@@ -176,6 +185,40 @@ class WebhookIntegrationTests {
 		TestBrowser back = new TestBrowser(port);
 		new SsoJourney(back).signIn("katherine.johnson@acme.test", "");
 		assertThat(back.get("/account").status()).isEqualTo(200);
+	}
+
+	@Test
+	void directoryGroupsReachTheAccountAndAMappingGivesThemAnAppGroup() {
+		new SsoJourney(new TestBrowser(port)).signIn("edsger.dijkstra@acme.test", "");
+		long userId = accounts.findForLogin("edsger.dijkstra@acme.test", true, false).orElseThrow().userId();
+		Instant at = Instant.now();
+		Map<String, Object> person = user("directory_user_edsger", directoryId, organizationId, "edsger.dijkstra@acme.test",
+				"Edsger", "Dijkstra", "active", at);
+		Map<String, Object> team = group("directory_group_compilers", directoryId, organizationId, "Compilers", at);
+		webhooks.send(event("dsync.group.user_added", membership(person, team), at));
+		assertThat(accounts.facts(userId).orElseThrow().directoryGroups()).containsExactly("Compilers");
+
+		if (accounts.findForLogin("hooks.admin@example.test", true, false).isEmpty()) {
+			accounts.createAdmin("hooks.admin@example.test", passwords.hash("hooks-admin-password"));
+		}
+		TestBrowser admin = SignedInAs.password(port, "hooks.admin@example.test", "hooks-admin-password");
+		TestBrowser.Page groupPage = admin.get("/directories/groups/directory_group_compilers");
+		assertThat(groupPage.body()).contains("edsger.dijkstra@acme.test");
+
+		TestBrowser.Page refused = admin.submit(groupPage, "/directories/groups/directory_group_compilers/mapping",
+				Map.of("appGroup", "<script>"));
+		assertThat(refused.status()).isEqualTo(200);
+		assertThat(refused.body()).contains("Use letters, digits").doesNotContain("<script>");
+		assertThat(accounts.facts(userId).orElseThrow().groups()).doesNotContain("<script>");
+
+		TestBrowser.Page saved = admin.get(admin.submit(groupPage, "/directories/groups/directory_group_compilers/mapping",
+				Map.of("appGroup", "compiler-team")).location());
+		assertThat(saved.body()).contains("Mapped to app group compiler-team; 1 members updated.");
+		assertThat(accounts.facts(userId).orElseThrow().groups()).contains("compiler-team");
+
+		webhooks.send(event("dsync.group.user_removed", membership(person, team), at.plusSeconds(1)));
+		assertThat(accounts.facts(userId).orElseThrow().groups()).doesNotContain("compiler-team");
+		assertThat(accounts.facts(userId).orElseThrow().directoryGroups()).isEmpty();
 	}
 
 	private String mirrored(String id) {
