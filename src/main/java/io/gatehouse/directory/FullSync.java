@@ -50,6 +50,9 @@ class FullSync implements DisposableBean {
 
 	private final TransactionTemplate transactions;
 
+	/** Requests WorkOS refused with 429 and that were tried again: zero when the pacing is right. */
+	private final java.util.concurrent.atomic.AtomicInteger rateLimited = new java.util.concurrent.atomic.AtomicInteger();
+
 	private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
 		Thread thread = new Thread(r, "directory-sync");
 		thread.setDaemon(true);
@@ -103,6 +106,10 @@ class FullSync implements DisposableBean {
 		}
 	}
 
+	int rateLimitedRequests() {
+		return rateLimited.get();
+	}
+
 	boolean running() {
 		return lock.held(LOCK);
 	}
@@ -134,7 +141,7 @@ class FullSync implements DisposableBean {
 			jdbc.sql("update directories set sync_started_at = ?, sync_cursor = null, synced_users = 0, last_error = null where id = ?")
 				.params(started, directoryId)
 				.update();
-			for (DirectoryTeam group : paced(directoryId, () -> workos.directoryGroups(directoryId))) {
+			for (DirectoryTeam group : paced(directoryId + " groups", () -> workos.directoryGroups(directoryId))) {
 				mirror.writeGroup(group, false, group.updatedAt());
 			}
 		}
@@ -199,6 +206,7 @@ class FullSync implements DisposableBean {
 				if (e.reason() != WorkOsException.Reason.RATE_LIMITED || attempt >= 5) {
 					throw e;
 				}
+				rateLimited.incrementAndGet();
 				sleep(1000);
 			}
 		}

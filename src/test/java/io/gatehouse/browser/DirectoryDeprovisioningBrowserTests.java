@@ -68,6 +68,7 @@ class DirectoryDeprovisioningBrowserTests extends BrowserJourney {
 		browser.findElement(By.linkText("Acme directory")).click();
 		browser.findElement(By.name("q")).sendKeys("liskov");
 		browser.findElement(By.id("search")).click();
+		wait.until(ExpectedConditions.urlContains("q=liskov"));
 		WebElement row = wait.until(ExpectedConditions
 			.visibilityOfElementLocated(By.cssSelector("tr[data-email='barbara.liskov@acme.test']")));
 		assertThat(row.findElement(By.cssSelector(".state")).getText()).isEqualTo("active");
@@ -84,16 +85,20 @@ class DirectoryDeprovisioningBrowserTests extends BrowserJourney {
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash"), "webhook dsync.user.updated"));
 		Chromium.screenshot(browser, "directory-3-suspended-in-okta");
 
-		person.navigate().refresh();
-		new org.openqa.selenium.support.ui.WebDriverWait(person, java.time.Duration.ofSeconds(10))
-			.until(ExpectedConditions.urlContains("/accounts/login"));
+		// The webhook is on its way: the person's next page view, within seconds, finds the session ended.
+		new org.openqa.selenium.support.ui.WebDriverWait(person, java.time.Duration.ofSeconds(10)).until(d -> {
+			d.navigate().refresh();
+			return d.getCurrentUrl().contains("/accounts/login");
+		});
 		Chromium.screenshot(person, "directory-4-signed-out");
 
 		browser.get(url("/directories"));
 		browser.findElement(By.linkText("Acme directory")).click();
 		browser.findElement(By.name("q")).sendKeys("liskov");
 		browser.findElement(By.id("search")).click();
-		browser.findElement(By.linkText("barbara.liskov@acme.test")).click();
+		wait.until(ExpectedConditions.urlContains("q=liskov"));
+		wait.until(ExpectedConditions.elementToBeClickable(By.linkText("barbara.liskov@acme.test"))).click();
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("user-state")));
 		assertThat(browser.findElement(By.id("user-state")).getText()).isEqualTo("inactive");
 		assertThat(browser.findElement(By.id("linked-account")).getText()).contains("deactivated");
 		assertThat(browser.findElement(By.id("history")).getText()).contains("barbara.liskov@acme.test (inactive)");
