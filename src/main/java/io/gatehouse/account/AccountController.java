@@ -1,6 +1,7 @@
 package io.gatehouse.account;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import io.gatehouse.throttle.AccountThrottle;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import jakarta.validation.Valid;
@@ -21,7 +22,10 @@ class AccountController {
 
 	private final Passwords passwords;
 
-	AccountController(Accounts accounts, Passwords passwords) {
+	private final AccountThrottle throttle;
+
+	AccountController(Accounts accounts, Passwords passwords, AccountThrottle throttle) {
+		this.throttle = throttle;
 		this.accounts = accounts;
 		this.passwords = passwords;
 	}
@@ -44,7 +48,8 @@ class AccountController {
 		if (!result.hasErrors() && !form.newPassword().equals(form.confirmation())) {
 			result.rejectValue("confirmation", "account.password.confirmation.mismatch");
 		}
-		if (!result.hasErrors() && !passwords.change(user.userId(), form.currentPassword(), form.newPassword())) {
+		if (!result.hasErrors() && !throttle.check(AccountThrottle.Secret.PASSWORD, "user:" + user.userId(),
+				() -> passwords.change(user.userId(), form.currentPassword(), form.newPassword()))) {
 			result.rejectValue("currentPassword", "account.password.current.wrong");
 		}
 		if (result.hasErrors()) {

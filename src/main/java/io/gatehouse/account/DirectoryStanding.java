@@ -1,8 +1,12 @@
 package io.gatehouse.account;
 
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import io.gatehouse.account.internal.Organization;
 import io.gatehouse.account.internal.UserAccount;
@@ -49,6 +53,13 @@ public class DirectoryStanding {
 				return organization != null && organizationWorkosId.equals(organization.getWorkosId());
 			})
 			.map(UserAccount::getId);
+	}
+
+	/** Which of these emails (any case) belong to an account, lower-cased: one query for a page of a sync. */
+	@Transactional(readOnly = true)
+	public Set<String> existingEmails(Collection<@Nullable String> emails) {
+		List<String> normalized = emails.stream().filter(Objects::nonNull).map(UserAccount::normalize).toList();
+		return normalized.isEmpty() ? Set.of() : new HashSet<>(users.findExistingEmails(normalized));
 	}
 
 	/**

@@ -94,10 +94,10 @@ class DirectoryDashboardController {
 			@RequestParam(required = false) @Nullable String state, @RequestParam(required = false) @Nullable String group,
 			@RequestParam(required = false) @Nullable String after,
 			@RequestParam(name = "after_id", required = false) @Nullable String afterId, Model model) {
-		DirectoryQueries.DirectorySummary directory = queries.directory(id).orElseThrow(DirectoryDashboardController::notFound);
+		DirectoryQueries.DirectoryName directory = queries.name(id).orElseThrow(DirectoryDashboardController::notFound);
 		String search = q == null || q.isBlank() || q.length() > 200 ? null : q.trim();
 		String stateFilter = state != null && STATES.contains(state) ? state : null;
-		List<DirectoryQueries.GroupRow> groups = queries.groups(id);
+		List<DirectoryQueries.DirectoryName> groups = queries.groupNames(id);
 		String groupFilter = groups.stream().anyMatch(g -> g.id().equals(group)) ? group : null;
 		boolean cursor = after != null && afterId != null && after.length() <= 320 && afterId.length() <= 64;
 		List<DirectoryQueries.UserRow> users = queries.users(id,
@@ -122,7 +122,7 @@ class DirectoryDashboardController {
 	String user(@PathVariable String userId, Model model) {
 		DirectoryQueries.UserDetail user = queries.user(userId).orElseThrow(DirectoryDashboardController::notFound);
 		model.addAttribute("user", user);
-		model.addAttribute("directory", queries.directory(user.directoryId()).orElse(null));
+		model.addAttribute("directory", queries.name(user.directoryId()).orElse(null));
 		model.addAttribute("groups", queries.groupNamesOf(userId));
 		model.addAttribute("history", queries.historyOf(userId, 100));
 		return "directory/user";
@@ -130,7 +130,7 @@ class DirectoryDashboardController {
 
 	@GetMapping("/directories/{id}/groups")
 	String groups(@PathVariable String id, Model model) {
-		model.addAttribute("directory", queries.directory(id).orElseThrow(DirectoryDashboardController::notFound));
+		model.addAttribute("directory", queries.name(id).orElseThrow(DirectoryDashboardController::notFound));
 		model.addAttribute("groups", queries.groups(id));
 		return "directory/groups";
 	}
@@ -160,7 +160,7 @@ class DirectoryDashboardController {
 			Model model) {
 		model.addAttribute("group", group);
 		model.addAttribute("appGroup", appGroup);
-		model.addAttribute("directory", queries.directory(group.directoryId()).orElse(null));
+		model.addAttribute("directory", queries.name(group.directoryId()).orElse(null));
 		model.addAttribute("members", queries.users(group.directoryId(),
 				new DirectoryQueries.UserFilter(null, null, group.id()), null, null, 200));
 		return "directory/group";

@@ -3,15 +3,22 @@ package io.gatehouse.directory;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.gatehouse.workos.DirectoryInfo;
 import io.gatehouse.workos.DirectoryPerson;
 import io.gatehouse.workos.DirectoryTeam;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,10 +45,13 @@ class DirectoryMirror {
 
 	private final JsonMapper json;
 
+	private final JdbcTemplate batch;
+
 	private final Clock clock;
 
-	DirectoryMirror(JdbcClient jdbc, JsonMapper json, Optional<Clock> clock) {
+	DirectoryMirror(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json, Optional<Clock> clock) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.json = json;
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
@@ -80,11 +90,11 @@ class DirectoryMirror {
 		String email = p.email();
 		Object[] values = { p.directoryId(), p.organizationId(), p.idpId(), email,
 				email == null ? null : email.toLowerCase(Locale.ROOT), p.firstName(), p.lastName(),
-				name.toLowerCase(Locale.ROOT), p.jobTitle(), p.state(), truncate(json.writeValueAsString(p.customAttributes()), 4000),
-				version, deleted, now(), p.id() };
+				name.toLowerCase(Locale.ROOT), lower(p.lastName()), p.jobTitle(), p.state(),
+				truncate(json.writeValueAsString(p.customAttributes()), 4000), version, deleted, now(), p.id() };
 		int updated = jdbc.sql("""
 				update directory_users set directory_id = ?, organization_id = ?, idp_id = ?, email = ?, email_lower = ?,
-				    first_name = ?, last_name = ?, name_lower = ?, job_title = ?, state = ?, custom_json = ?,
+				    first_name = ?, last_name = ?, name_lower = ?, last_lower = ?, job_title = ?, state = ?, custom_json = ?,
 				    source_updated_at = ?, deleted = ?, synced_at = ?
 				where id = ? and (source_updated_at is null or source_updated_at <= ?)""")
 			.params(values)
@@ -95,16 +105,136 @@ class DirectoryMirror {
 		}
 		return jdbc.sql("""
 				insert into directory_users (directory_id, organization_id, idp_id, email, email_lower, first_name,
-				    last_name, name_lower, job_title, state, custom_json, source_updated_at, deleted, synced_at, id, groups_text)
-				select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '' where not exists (select 1 from directory_users where id = ?)""")
+				    last_name, name_lower, last_lower, job_title, state, custom_json, source_updated_at, deleted, synced_at, id,
+				    groups_text)
+				select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '' where not exists (select 1 from directory_users where id = ?)""")
 			.params(values)
 			.param(p.id())
 			.update() > 0;
 	}
 
-	/** Notes that a full sync saw this user unchanged, so the sweep at its end keeps them. */
-	void seen(String userId) {
-		jdbc.sql("update directory_users set synced_at = ? where id = ?").params(now(), userId).update();
+	/**
+	 * A full sync's page of users, written in batches: each user unless the mirror holds a newer version, with the
+	 * group names the listing carries. Users the mirror holds newer are only marked as seen.
+	 * @return the users that were written
+	 */
+	List<DirectoryPerson> writeUsers(List<DirectoryPerson> people) {
+		if (people.isEmpty()) {
+			return List.of();
+		}
+		OffsetDateTime now = now();
+		List<Object[]> updates = new ArrayList<>(people.size());
+		for (DirectoryPerson p : people) {
+			String name = ((p.firstName() != null ? p.firstName() : "") + " " + (p.lastName() != null ? p.lastName() : "")).trim();
+			String email = p.email();
+			String groups = String.join(", ", p.groups().stream().map(DirectoryTeam::name).sorted().toList());
+			updates.add(new Object[] { p.directoryId(), p.organizationId(), p.idpId(), email,
+					email == null ? null : email.toLowerCase(Locale.ROOT), p.firstName(), p.lastName(),
+					name.toLowerCase(Locale.ROOT), lower(p.lastName()), p.jobTitle(), p.state(),
+					truncate(json.writeValueAsString(p.customAttributes()), 4000), p.updatedAt(), false, now,
+					truncate(groups, 4000), p.id(), p.updatedAt() });
+		}
+		int[] updated = batch.batchUpdate("""
+				update directory_users set directory_id = ?, organization_id = ?, idp_id = ?, email = ?, email_lower = ?,
+				    first_name = ?, last_name = ?, name_lower = ?, last_lower = ?, job_title = ?, state = ?, custom_json = ?,
+				    source_updated_at = ?, deleted = ?, synced_at = ?, groups_text = ?
+				where id = ? and (source_updated_at is null or source_updated_at <= ?)""", updates);
+		List<Object[]> inserts = new ArrayList<>();
+		List<Integer> inserted = new ArrayList<>();
+		for (int i = 0; i < updated.length; i++) {
+			if (updated[i] == 0) {
+				Object[] insert = updates.get(i).clone();
+				insert[insert.length - 1] = people.get(i).id();
+				inserts.add(insert);
+				inserted.add(i);
+			}
+		}
+		Set<Integer> stale = new HashSet<>();
+		if (!inserts.isEmpty()) {
+			int[] counts = batch.batchUpdate("""
+					insert into directory_users (directory_id, organization_id, idp_id, email, email_lower, first_name,
+					    last_name, name_lower, last_lower, job_title, state, custom_json, source_updated_at, deleted,
+					    synced_at, groups_text, id)
+					select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+					where not exists (select 1 from directory_users where id = ?)""", inserts);
+			for (int i = 0; i < counts.length; i++) {
+				if (counts[i] == 0) {
+					stale.add(inserted.get(i));
+				}
+			}
+		}
+		List<DirectoryPerson> written = new ArrayList<>(people.size());
+		List<Object[]> seen = new ArrayList<>();
+		for (int i = 0; i < people.size(); i++) {
+			if (stale.contains(i)) {
+				seen.add(new Object[] { now, people.get(i).id() });
+			}
+			else {
+				written.add(people.get(i));
+			}
+		}
+		if (!seen.isEmpty()) {
+			batch.batchUpdate("update directory_users set synced_at = ? where id = ?", seen);
+		}
+		return written;
+	}
+
+	/**
+	 * A full sync's view of a page of users' groups, as of {@code asOf}: those listed are in, every other one is out
+	 * (unless the mirror knows of a later change to that membership).
+	 */
+	void replaceMemberships(List<DirectoryPerson> people, OffsetDateTime asOf) {
+		if (people.isEmpty()) {
+			return;
+		}
+		Map<String, Set<String>> current = new HashMap<>();
+		jdbc.sql("select user_id, group_id from directory_memberships where member and user_id in (" + placeholders(people.size()) + ")")
+			.params(people.stream().map(DirectoryPerson::id).toList())
+			.query((rs, i) -> current.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2)))
+			.list();
+		List<Object[]> inserts = new ArrayList<>();
+		for (DirectoryPerson person : people) {
+			Set<String> had = current.getOrDefault(person.id(), Set.of());
+			Set<String> listed = new HashSet<>(person.groups().stream().map(DirectoryTeam::id).toList());
+			for (String groupId : had) {
+				if (!listed.contains(groupId)) {
+					writeMembership(person.id(), groupId, false, asOf);
+				}
+			}
+			for (String groupId : listed) {
+				if (!had.contains(groupId)) {
+					inserts.add(new Object[] { person.id(), groupId, true, asOf, person.id(), groupId });
+				}
+			}
+		}
+		if (inserts.isEmpty()) {
+			return;
+		}
+		int[] counts = batch.batchUpdate("""
+				insert into directory_memberships (user_id, group_id, member, as_of) select ?, ?, ?, ?
+				where not exists (select 1 from directory_memberships where user_id = ? and group_id = ?)""", inserts);
+		for (int i = 0; i < counts.length; i++) {
+			if (counts[i] == 0) {
+				writeMembership((String) inserts.get(i)[0], (String) inserts.get(i)[1], true, asOf);
+			}
+		}
+	}
+
+	/** Of these users, those linked to an account. */
+	Set<String> linked(List<String> userIds) {
+		if (userIds.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(jdbc.sql("select id from directory_users where app_user_id is not null and id in ("
+				+ placeholders(userIds.size()) + ")").params(userIds).query(String.class).list());
+	}
+
+	private static @Nullable String lower(@Nullable String text) {
+		return text == null ? null : text.toLowerCase(Locale.ROOT);
+	}
+
+	private static String placeholders(int count) {
+		return String.join(",", Collections.nCopies(count, "?"));
 	}
 
 	/** Writes a group unless the mirror already holds a newer version of it. */
@@ -141,24 +271,6 @@ class DirectoryMirror {
 				where not exists (select 1 from directory_memberships where user_id = ? and group_id = ?)""")
 			.params(userId, groupId, member, asOf, userId, groupId)
 			.update() > 0;
-	}
-
-	/** A full sync's view of one user's groups: those listed are in, every other is out, as of {@code asOf}. */
-	void replaceMemberships(String userId, Collection<String> groupIds, OffsetDateTime asOf) {
-		List<String> current = jdbc.sql("select group_id from directory_memberships where user_id = ? and member")
-			.param(userId)
-			.query(String.class)
-			.list();
-		for (String groupId : current) {
-			if (!groupIds.contains(groupId)) {
-				writeMembership(userId, groupId, false, asOf);
-			}
-		}
-		for (String groupId : groupIds) {
-			if (!current.contains(groupId)) {
-				writeMembership(userId, groupId, true, asOf);
-			}
-		}
 	}
 
 	/** Rewrites the list of group names shown with a user. */

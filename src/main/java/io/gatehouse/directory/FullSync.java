@@ -2,10 +2,14 @@ package io.gatehouse.directory;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import io.gatehouse.account.DirectoryStanding;
 import io.gatehouse.workos.DirectoryInfo;
 import io.gatehouse.workos.DirectoryPerson;
 import io.gatehouse.workos.DirectoryTeam;
@@ -42,6 +46,8 @@ class FullSync implements DisposableBean {
 
 	private final Lifecycle lifecycle;
 
+	private final DirectoryStanding standing;
+
 	private final SyncLock lock;
 
 	private final JdbcClient jdbc;
@@ -59,8 +65,9 @@ class FullSync implements DisposableBean {
 		return thread;
 	});
 
-	FullSync(WorkOs workos, DirectoryMirror mirror, Lifecycle lifecycle, SyncLock lock, JdbcClient jdbc,
-			DirectorySettings settings, PlatformTransactionManager transactionManager) {
+	FullSync(WorkOs workos, DirectoryMirror mirror, Lifecycle lifecycle, DirectoryStanding standing, SyncLock lock,
+			JdbcClient jdbc, DirectorySettings settings, PlatformTransactionManager transactionManager) {
+		this.standing = standing;
 		this.workos = workos;
 		this.mirror = mirror;
 		this.lifecycle = lifecycle;
@@ -159,9 +166,7 @@ class FullSync implements DisposableBean {
 				String next = cursor;
 				// A page and its cursor commit together: after a crash the sync goes on with the next page.
 				transactions.executeWithoutResult(status -> {
-					for (DirectoryPerson person : page.users()) {
-						store(person, fetched);
-					}
+					store(page.users(), fetched);
 					jdbc.sql("update directories set synced_users = ?, sync_cursor = ?, last_error = null where id = ?")
 						.params(synced, next, directoryId)
 						.update();
@@ -185,14 +190,18 @@ class FullSync implements DisposableBean {
 		return done;
 	}
 
-	private void store(DirectoryPerson person, OffsetDateTime fetched) {
-		if (!mirror.writeUser(person, false, person.updatedAt())) {
-			mirror.seen(person.id());
-			return;
+	/** Writes a page of users and their memberships, and makes the accounts of the people among them follow. */
+	private void store(List<DirectoryPerson> people, OffsetDateTime fetched) {
+		List<DirectoryPerson> written = mirror.writeUsers(people);
+		mirror.replaceMemberships(written, fetched);
+		Set<String> follow = new HashSet<>(mirror.linked(written.stream().map(DirectoryPerson::id).toList()));
+		Set<String> withAccounts = standing.existingEmails(written.stream().map(DirectoryPerson::email).toList());
+		for (DirectoryPerson person : written) {
+			if (person.email() != null && withAccounts.contains(person.email().toLowerCase(Locale.ROOT))) {
+				follow.add(person.id());
+			}
 		}
-		mirror.replaceMemberships(person.id(), person.groups().stream().map(DirectoryTeam::id).toList(), fetched);
-		mirror.refreshGroupNames(person.id());
-		lifecycle.follow(person.id());
+		follow.forEach(lifecycle::follow);
 	}
 
 	/** Waits for the pace, then calls; a 429 that slips through waits a second and tries again. */

@@ -7,6 +7,9 @@ import java.util.Optional;
 
 import io.gatehouse.account.Accounts;
 import io.gatehouse.account.Passwords;
+import io.gatehouse.throttle.AccountThrottle;
+import io.gatehouse.throttle.Attempt;
+import io.gatehouse.throttle.IpThrottle;
 import io.gatehouse.account.SignedInUser;
 import io.gatehouse.rules.LoginMethod;
 import io.gatehouse.rules.RuleDecision;
@@ -16,6 +19,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -61,10 +66,16 @@ class LoginController {
 
 	private final OidcLauncher oidc;
 
+	private final AccountThrottle throttle;
+
+	private final IpThrottle ips;
+
 	LoginController(LoginResolution resolution, Accounts accounts, Passwords passwords, SsoLauncher sso,
 			SignIns signIns, GatehouseSettings settings, PublicUrls urls, SecondFactors secondFactors,
-			MagicLinkLauncher magicLinks, OidcLauncher oidc) {
+			MagicLinkLauncher magicLinks, OidcLauncher oidc, AccountThrottle throttle, IpThrottle ips) {
 		this.oidc = oidc;
+		this.throttle = throttle;
+		this.ips = ips;
 		this.magicLinks = magicLinks;
 		this.secondFactors = secondFactors;
 		this.resolution = resolution;
@@ -101,8 +112,14 @@ class LoginController {
 	}
 
 	@PostMapping("/accounts/login")
-	Object submit(@Valid @ModelAttribute("form") IdentifyForm form, BindingResult result, HttpServletRequest request) {
+	Object submit(@Valid @ModelAttribute("form") IdentifyForm form, BindingResult result, HttpServletRequest request,
+			HttpServletResponse response) {
 		if (result.hasErrors()) {
+			return IDENTIFY;
+		}
+		if (!ips.allow(IpThrottle.Bucket.LOOKUP, request.getRemoteAddr())) {
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			result.rejectValue("username", "login.too-many-requests");
 			return IDENTIFY;
 		}
 		Object step2 = dispatch(form, request, result);
@@ -112,11 +129,16 @@ class LoginController {
 	/** The answer of step 1 as JSON, for clients that pick their own UI. Unknown people get the password answer. */
 	@GetMapping(path = "/accounts/login-method", produces = "application/json")
 	@ResponseBody
-	Map<String, String> loginMethod(@RequestParam(required = false) @Nullable String username) {
-		if (username == null || username.isBlank() || username.length() > 320) {
-			return Map.of("method", LoginMethod.PASSWORD.apiName());
+	ResponseEntity<Map<String, String>> loginMethod(@RequestParam(required = false) @Nullable String username,
+			HttpServletRequest request) {
+		if (!ips.allow(IpThrottle.Bucket.LOOKUP, request.getRemoteAddr())) {
+			return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", "60")
+				.body(Map.of("error", "too_many_requests"));
 		}
-		return Map.of("method", resolution.resolve(username).method().apiName());
+		if (username == null || username.isBlank() || username.length() > 320) {
+			return ResponseEntity.ok(Map.of("method", LoginMethod.PASSWORD.apiName()));
+		}
+		return ResponseEntity.ok(Map.of("method", resolution.resolve(username).method().apiName()));
 	}
 
 	@GetMapping(PASSWORD_PATH)
@@ -142,11 +164,21 @@ class LoginController {
 		boolean passwordRule = decision != null && decision.method().usesPassword();
 		Long userId = outcome.account() != null && outcome.account().active() && passwordRule
 				? outcome.account().userId() : null;
+		String subject = outcome.account() != null ? "user:" + outcome.account().userId() : "name:" + username.trim();
+		Optional<Attempt> attempt = ips.allow(IpThrottle.Bucket.SIGN_IN, request.getRemoteAddr())
+				? throttle.begin(AccountThrottle.Secret.PASSWORD, subject) : Optional.empty();
+		if (attempt.isEmpty()) {
+			// Throttled or locked: the same answer as a wrong password, and no hash is computed.
+			signIns.fail("password", "throttled", username);
+			return passwordError(model, username, "login.password.failed");
+		}
 		boolean correct = password.length() <= 1024 && passwords.matches(userId, password);
 		if (!correct) {
+			throttle.failed(attempt.get());
 			signIns.fail("password", userId == null ? "no_password_sign_in" : "wrong_password", username);
 			return passwordError(model, username, "login.password.failed");
 		}
+		throttle.succeeded(attempt.get());
 		PendingLogin.clear(request.getSession(false));
 		boolean enrolled = secondFactors.hasFactor(userId);
 		boolean emailStep = !enrolled && (decision.method() == LoginMethod.EMAIL_CODE

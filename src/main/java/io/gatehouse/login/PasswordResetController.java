@@ -1,5 +1,6 @@
 package io.gatehouse.login;
 
+import io.gatehouse.throttle.IpThrottle;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,7 +14,10 @@ class PasswordResetController {
 
 	private final PasswordResets resets;
 
-	PasswordResetController(PasswordResets resets) {
+	private final IpThrottle ips;
+
+	PasswordResetController(PasswordResets resets, IpThrottle ips) {
+		this.ips = ips;
 		this.resets = resets;
 	}
 
@@ -23,8 +27,13 @@ class PasswordResetController {
 	}
 
 	@PostMapping("/accounts/password-reset")
-	String request(@RequestParam(required = false, defaultValue = "") String email, Model model) {
+	String request(@RequestParam(required = false, defaultValue = "") String email, Model model,
+			jakarta.servlet.http.HttpServletRequest request) {
 		String address = email.trim();
+		if (!ips.allow(IpThrottle.Bucket.CODE_SEND, request.getRemoteAddr())) {
+			// The same answer as always: whether a link went out is never said.
+			return "login/reset-sent";
+		}
 		if (address.isEmpty() || address.length() > 320 || !address.contains("@")) {
 			model.addAttribute("email", address);
 			model.addAttribute("error", "login.reset.email-required");

@@ -36,7 +36,10 @@ class EmailCodeController {
 
 	private final Accounts accounts;
 
-	EmailCodeController(EmailCodes codes, SignIns signIns, Accounts accounts) {
+	private final CodeAttempts attempts;
+
+	EmailCodeController(EmailCodes codes, SignIns signIns, Accounts accounts, CodeAttempts attempts) {
+		this.attempts = attempts;
 		this.codes = codes;
 		this.signIns = signIns;
 		this.accounts = accounts;
@@ -79,7 +82,7 @@ class EmailCodeController {
 		}
 		PendingSecondFactor pending = found.get();
 		model.addAttribute("email", pending.email());
-		if (!codes.verify(pending.userId(), code)) {
+		if (!attempts.code(request, pending.userId(), () -> codes.verify(pending.userId(), code))) {
 			if (!signIns.secondFactorFailed(request, pending, "wrong_email_code")) {
 				return "redirect:/accounts/login?tooManyAttempts";
 			}
@@ -92,6 +95,10 @@ class EmailCodeController {
 	}
 
 	private boolean send(HttpServletRequest request, PendingSecondFactor pending, Model model) {
+		if (!attempts.send(request)) {
+			model.addAttribute("error", "mfa.sms.too-many");
+			return false;
+		}
 		try {
 			codes.send(pending.userId(), pending.email());
 			signIns.updateSecondFactor(request, pending.withChallenge(SENT));

@@ -42,7 +42,10 @@ class EnrolmentController {
 
 	private final RecoveryCodes recoveryCodes;
 
-	EnrolmentController(Factors factors, SignIns signIns, Accounts accounts, RecoveryCodes recoveryCodes) {
+	private final CodeAttempts attempts;
+
+	EnrolmentController(Factors factors, SignIns signIns, Accounts accounts, RecoveryCodes recoveryCodes, CodeAttempts attempts) {
+		this.attempts = attempts;
 		this.recoveryCodes = recoveryCodes;
 		this.factors = factors;
 		this.signIns = signIns;
@@ -135,6 +138,10 @@ class EnrolmentController {
 		String number = phone.replaceAll("[\\s().-]", "");
 		model.addAttribute("forced", enrollee.get().pending() != null);
 		model.addAttribute("phone", phone);
+		if (!attempts.send(request)) {
+			model.addAttribute("phoneError", "mfa.sms.too-many");
+			return SMS_PAGE;
+		}
 		try {
 			String factorId = factors.startSms(number);
 			String challenge = factors.sendSms(enrollee.get().userId(), factorId);

@@ -5,6 +5,7 @@ import io.gatehouse.account.SignedInUser;
 import io.gatehouse.workos.WorkOsException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -28,7 +29,10 @@ class FactorController {
 
 	private final RecoveryCodes recoveryCodes;
 
-	FactorController(Factors factors, Passwords passwords, RecoveryCodes recoveryCodes) {
+	private final CodeAttempts attempts;
+
+	FactorController(Factors factors, Passwords passwords, RecoveryCodes recoveryCodes, CodeAttempts attempts) {
+		this.attempts = attempts;
 		this.recoveryCodes = recoveryCodes;
 		this.factors = factors;
 		this.passwords = passwords;
@@ -36,9 +40,9 @@ class FactorController {
 
 	@PostMapping("/account/factors/{id}/remove")
 	String remove(@PathVariable long id, @RequestParam(required = false, defaultValue = "") String code,
-			@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
+			@AuthenticationPrincipal SignedInUser user, HttpServletRequest request, RedirectAttributes redirect) {
 		try {
-			if (!proven(user, code.trim())) {
+			if (!proven(request, user, code.trim())) {
 				redirect.addFlashAttribute("factorError", "mfa.remove.code-wrong");
 				return "redirect:/account";
 			}
@@ -52,14 +56,15 @@ class FactorController {
 		return "redirect:/account";
 	}
 
-	private boolean proven(SignedInUser user, String codeOrPassword) {
+	private boolean proven(HttpServletRequest request, SignedInUser user, String codeOrPassword) {
 		String digits = codeOrPassword.replace(" ", "");
 		java.util.Optional<FactorView> app = factors.list(user.userId()).stream().filter(f -> "totp".equals(f.type())).findFirst();
-		if (app.isPresent() && digits.matches("\\d{6}")
-				&& factors.verify(user.userId(), app.get().id(), factors.challengeApp(user.userId(), app.get().id()), digits)) {
-			return true;
+		if (app.isPresent() && digits.matches("\\d{6}")) {
+			return attempts.code(request, user.userId(),
+					() -> factors.verify(user.userId(), app.get().id(), factors.challengeApp(user.userId(), app.get().id()), digits));
 		}
-		return !codeOrPassword.isEmpty() && codeOrPassword.length() <= 1024 && passwords.matches(user.userId(), codeOrPassword);
+		return !codeOrPassword.isEmpty() && codeOrPassword.length() <= 1024
+				&& attempts.password(request, user.userId(), () -> passwords.matches(user.userId(), codeOrPassword));
 	}
 
 	/** Recovery codes: shown once after they are made, otherwise how many are left and a way to make new ones. */

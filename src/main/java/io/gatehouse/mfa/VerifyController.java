@@ -37,7 +37,11 @@ class VerifyController {
 
 	private final RecoveryCodes recoveryCodes;
 
-	VerifyController(Factors factors, SignIns signIns, Accounts accounts, RecoveryCodes recoveryCodes) {
+	private final CodeAttempts attempts;
+
+	VerifyController(Factors factors, SignIns signIns, Accounts accounts, RecoveryCodes recoveryCodes,
+			CodeAttempts attempts) {
+		this.attempts = attempts;
 		this.recoveryCodes = recoveryCodes;
 		this.factors = factors;
 		this.signIns = signIns;
@@ -69,7 +73,10 @@ class VerifyController {
 		PendingSecondFactor p = pending.get();
 		Optional<String> workosId = factors.workosId(p.userId(), p.factorId());
 		try {
-			if (workosId.isPresent() && isSms(p)) {
+			if (workosId.isPresent() && isSms(p) && !attempts.send(request)) {
+				redirect.addFlashAttribute("error", "mfa.sms.too-many");
+			}
+			else if (workosId.isPresent() && isSms(p)) {
 				signIns.updateSecondFactor(request, p.withChallenge(factors.sendSms(p.userId(), workosId.get())));
 				redirect.addFlashAttribute("sent", true);
 			}
@@ -101,8 +108,9 @@ class VerifyController {
 				pending = pending.withChallenge(factors.challengeApp(pending.userId(), pending.factorId()));
 				signIns.updateSecondFactor(request, pending);
 			}
-			valid = factors.verify(pending.userId(), pending.factorId(), pending.challengeId(),
-					code.replace(" ", "").trim());
+			PendingSecondFactor challenged = pending;
+			valid = attempts.code(request, pending.userId(), () -> factors.verify(challenged.userId(),
+					challenged.factorId(), challenged.challengeId(), code.replace(" ", "").trim()));
 		}
 		catch (WorkOsException e) {
 			boolean expired = e.reason() == WorkOsException.Reason.UNPROCESSABLE;
@@ -130,7 +138,7 @@ class VerifyController {
 			return "redirect:/accounts/login";
 		}
 		PendingSecondFactor pending = found.get();
-		if (!recoveryCodes.use(pending.userId(), pending.email(), recoveryCode)) {
+		if (!attempts.code(request, pending.userId(), () -> recoveryCodes.use(pending.userId(), pending.email(), recoveryCode))) {
 			if (!signIns.secondFactorFailed(request, pending, "wrong_recovery_code")) {
 				return "redirect:/accounts/login?tooManyAttempts";
 			}

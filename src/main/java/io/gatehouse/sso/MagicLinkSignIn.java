@@ -9,6 +9,7 @@ import io.gatehouse.settings.PublicUrls;
 import io.gatehouse.workos.MagicLink;
 import io.gatehouse.workos.WorkOs;
 import io.gatehouse.workos.WorkOsException;
+import io.gatehouse.throttle.IpThrottle;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -41,8 +42,11 @@ class MagicLinkSignIn implements MagicLinkLauncher {
 
 	private final ApplicationEventPublisher events;
 
+	private final IpThrottle ips;
+
 	MagicLinkSignIn(WorkOs workos, PendingSsoLogins pending, PublicUrls urls, Mailer mailer,
-			GatehouseSettings settings, ApplicationEventPublisher events) {
+			GatehouseSettings settings, ApplicationEventPublisher events, IpThrottle ips) {
+		this.ips = ips;
 		this.workos = workos;
 		this.pending = pending;
 		this.urls = urls;
@@ -53,7 +57,8 @@ class MagicLinkSignIn implements MagicLinkLauncher {
 
 	@Override
 	public void send(HttpServletRequest request, @Nullable Long userId, String email, String next) {
-		if (userId == null) {
+		if (userId == null || !ips.allow(IpThrottle.Bucket.CODE_SEND, request.getRemoteAddr())) {
+			// Unknown people and senders over the limit get the same "check your email" page, and nothing is sent.
 			return;
 		}
 		String state = PendingSsoLogins.newState();

@@ -22,6 +22,9 @@ public interface UserRepository extends Repository<UserAccount, Long> {
 	org.springframework.data.domain.Slice<UserAccount> findAllByOrderByEmailNormalized(
 			org.springframework.data.domain.Pageable page);
 
+	@org.springframework.data.jpa.repository.Query("select u.emailNormalized from UserAccount u where u.emailNormalized in :emails")
+	java.util.List<String> findExistingEmails(java.util.Collection<String> emails);
+
 	UserAccount save(UserAccount user);
 
 }
