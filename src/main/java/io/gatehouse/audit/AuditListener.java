@@ -94,8 +94,8 @@ class AuditListener {
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
 	void on(GroupMappingChanged event) {
-		log.append("directory.group_mapped", null, event.directoryGroupId(),
-				event.appGroup() == null ? "mapping removed" : "app_group=" + event.appGroup());
+		log.append("directory.group_mapped", null, event.actor(), "directory_group=" + event.directoryGroupId()
+				+ (event.appGroup() == null ? " mapping removed" : " app_group=" + event.appGroup()));
 	}
 
 }

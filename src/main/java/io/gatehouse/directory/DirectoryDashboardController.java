@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.gatehouse.account.SignedInUser;
 import io.gatehouse.workos.WorkOsException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -143,14 +145,14 @@ class DirectoryDashboardController {
 
 	@PostMapping("/directories/groups/{groupId}/mapping")
 	String map(@PathVariable String groupId, @RequestParam(name = "appGroup", required = false) @Nullable String appGroup,
-			Model model, RedirectAttributes redirect) {
+			@AuthenticationPrincipal SignedInUser admin, Model model, RedirectAttributes redirect) {
 		DirectoryQueries.GroupRow group = queries.group(groupId).orElseThrow(DirectoryDashboardController::notFound);
 		String error = GroupMappings.validate(appGroup);
 		if (error != null) {
 			model.addAttribute("mappingError", error);
 			return groupPage(group, appGroup, error, model);
 		}
-		int members = mappings.map(groupId, appGroup);
+		int members = mappings.map(groupId, appGroup, admin.email());
 		redirect.addFlashAttribute("mapped", appGroup == null || appGroup.isBlank() ? "" : appGroup.trim());
 		redirect.addFlashAttribute("mappedMembers", members);
 		return "redirect:/directories/groups/" + groupId;

@@ -6,8 +6,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.gatehouse.account.DirectoryStanding;
 import io.gatehouse.workos.DirectoryInfo;
@@ -59,11 +61,9 @@ class FullSync implements DisposableBean {
 	/** Requests WorkOS refused with 429 and that were tried again: zero when the pacing is right. */
 	private final java.util.concurrent.atomic.AtomicInteger rateLimited = new java.util.concurrent.atomic.AtomicInteger();
 
-	private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-		Thread thread = new Thread(r, "directory-sync");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final ExecutorService background = Executors.newSingleThreadExecutor(r -> daemon(r, "directory-sync"));
+
+	private final ExecutorService fetcher = Executors.newSingleThreadExecutor(r -> daemon(r, "directory-sync-fetch"));
 
 	FullSync(WorkOs workos, DirectoryMirror mirror, Lifecycle lifecycle, DirectoryStanding standing, SyncLock lock,
 			JdbcClient jdbc, DirectorySettings settings, PlatformTransactionManager transactionManager) {
@@ -156,24 +156,27 @@ class FullSync implements DisposableBean {
 			log.info("Directory {}: going on with the sync started at {} after {} users", directoryId, started, done);
 		}
 		try {
-			do {
-				String after = cursor;
-				OffsetDateTime fetched = mirror.now();
-				DirectoryUsersPage page = paced(directoryId, () -> workos.directoryUsers(directoryId, after));
-				done += page.users().size();
-				cursor = page.after();
+			// The next page is fetched while this one is written: WorkOS and the database work side by side.
+			String first = cursor;
+			Future<FetchedPage> ahead = fetcher.submit(() -> fetch(directoryId, first));
+			while (true) {
+				FetchedPage fetched = await(ahead);
+				String next = fetched.page().after();
+				ahead = next != null ? fetcher.submit(() -> fetch(directoryId, next)) : null;
+				done += fetched.page().users().size();
 				int synced = done;
-				String next = cursor;
 				// A page and its cursor commit together: after a crash the sync goes on with the next page.
 				transactions.executeWithoutResult(status -> {
-					store(page.users(), fetched);
+					store(fetched.page().users(), fetched.at());
 					jdbc.sql("update directories set synced_users = ?, sync_cursor = ?, last_error = null where id = ?")
 						.params(synced, next, directoryId)
 						.update();
 				});
 				lock.acquire(LOCK, LEASE);
+				if (next == null) {
+					break;
+				}
 			}
-			while (cursor != null);
 		}
 		catch (WorkOsException e) {
 			jdbc.sql("update directories set last_error = ? where id = ?")
@@ -202,6 +205,31 @@ class FullSync implements DisposableBean {
 			}
 		}
 		follow.forEach(lifecycle::follow);
+	}
+
+	/** One page of users, with the time it was asked for (memberships it lists hold as of then). */
+	private record FetchedPage(DirectoryUsersPage page, OffsetDateTime at) {
+	}
+
+	private FetchedPage fetch(String directoryId, @Nullable String after) {
+		OffsetDateTime at = mirror.now();
+		return new FetchedPage(paced(directoryId, () -> workos.directoryUsers(directoryId, after)), at);
+	}
+
+	private static FetchedPage await(Future<FetchedPage> page) {
+		try {
+			return page.get();
+		}
+		catch (ExecutionException e) {
+			if (e.getCause() instanceof RuntimeException failure) {
+				throw failure;
+			}
+			throw new IllegalStateException(e.getCause());
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted", e);
+		}
 	}
 
 	/** Waits for the pace, then calls; a 429 that slips through waits a second and tries again. */
@@ -234,6 +262,13 @@ class FullSync implements DisposableBean {
 	@Override
 	public void destroy() {
 		background.shutdownNow();
+		fetcher.shutdownNow();
+	}
+
+	private static Thread daemon(Runnable runnable, String name) {
+		Thread thread = new Thread(runnable, name);
+		thread.setDaemon(true);
+		return thread;
 	}
 
 	private record Progress(@Nullable OffsetDateTime startedAt, @Nullable String cursor, int synced) {

@@ -48,7 +48,7 @@ class GroupMappings {
 	 * @return how many members were updated
 	 */
 	@Transactional
-	int map(String directoryGroupId, @Nullable String appGroup) {
+	int map(String directoryGroupId, @Nullable String appGroup, String actor) {
 		jdbc.sql("delete from directory_group_mappings where directory_group_id = ?").param(directoryGroupId).update();
 		if (appGroup != null && !appGroup.isBlank()) {
 			jdbc.sql("insert into directory_group_mappings (directory_group_id, app_group) values (?, ?)")
@@ -57,7 +57,8 @@ class GroupMappings {
 		}
 		var members = mirror.memberIds(directoryGroupId);
 		members.forEach(lifecycle::follow);
-		events.publishEvent(new GroupMappingChanged(directoryGroupId, appGroup == null || appGroup.isBlank() ? null : appGroup.trim()));
+		events.publishEvent(new GroupMappingChanged(directoryGroupId,
+				appGroup == null || appGroup.isBlank() ? null : appGroup.trim(), actor));
 		return members.size();
 	}
 

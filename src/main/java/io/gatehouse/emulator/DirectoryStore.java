@@ -331,7 +331,7 @@ class DirectoryStore {
 		if (backwards) {
 			java.util.Collections.reverse(rows);
 		}
-		List<Map<String, Object>> data = rows.stream().map(this::withGroups).toList();
+		List<Map<String, Object>> data = withGroups(rows);
 		Map<String, Object> metadata = new LinkedHashMap<>();
 		String first = data.isEmpty() ? null : (String) data.get(0).get("id");
 		String last = data.isEmpty() ? null : (String) data.get(data.size() - 1).get("id");
@@ -349,6 +349,23 @@ class DirectoryStore {
 				+ (directoryId != null ? "g.directory_id = ?" : "g.id in (select group_id from directory_memberships where user_id = ?)")
 				+ " order by g.id";
 		return jdbc.sql(sql).param(directoryId != null ? directoryId : userId).query((rs, i) -> groupJson(rs)).list();
+	}
+
+	/** Adds each user's groups, with one query for the whole page. */
+	private List<Map<String, Object>> withGroups(List<Map<String, Object>> users) {
+		if (users.isEmpty()) {
+			return users;
+		}
+		Map<String, List<Map<String, Object>>> groupsOf = new LinkedHashMap<>();
+		users.forEach(u -> groupsOf.put((String) u.get("id"), new ArrayList<>()));
+		jdbc.sql("select m.user_id, g.*, d.organization_id from directory_memberships m"
+				+ " join directory_groups g on g.id = m.group_id join directories d on d.id = g.directory_id"
+				+ " where m.user_id in (" + String.join(",", java.util.Collections.nCopies(users.size(), "?")) + ") order by g.id")
+			.params(new ArrayList<>(groupsOf.keySet()))
+			.query((rs, i) -> groupsOf.get(rs.getString("user_id")).add(groupJson(rs)))
+			.list();
+		users.forEach(u -> u.put("groups", groupsOf.get((String) u.get("id"))));
+		return users;
 	}
 
 	private Map<String, Object> withGroups(Map<String, Object> user) {

@@ -18,6 +18,7 @@ import io.gatehouse.settings.PublicUrls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import io.gatehouse.throttle.AccountThrottle;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -51,8 +52,11 @@ class PasswordResets {
 
 	private final Clock clock;
 
+	private final AccountThrottle throttle;
+
 	PasswordResets(JdbcClient jdbc, Accounts accounts, Passwords passwords, LoginRules rules, SecondFactors factors,
-			Mailer mailer, PublicUrls urls, Optional<Clock> clock) {
+			Mailer mailer, PublicUrls urls, Optional<Clock> clock, AccountThrottle throttle) {
+		this.throttle = throttle;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.passwords = passwords;
@@ -126,6 +130,8 @@ class PasswordResets {
 			return false;
 		}
 		passwords.set(userId.get(), newPassword);
+		// Whoever reads the person's mail may choose their password: the guessing count starts afresh.
+		throttle.reset(AccountThrottle.Secret.PASSWORD, "user:" + userId.get());
 		jdbc.sql("update password_reset_tokens set used_at = ? where user_id = ? and used_at is null").params(now, userId.get()).update();
 		return true;
 	}

@@ -11,6 +11,7 @@ import io.gatehouse.mfa.internal.MfaFactorRepository;
 import io.gatehouse.workos.TotpEnrolment;
 import io.gatehouse.workos.WorkOs;
 import org.springframework.context.ApplicationEventPublisher;
+import io.gatehouse.throttle.AccountThrottle;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,8 +32,11 @@ public class Factors implements SecondFactors {
 
 	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+	private final AccountThrottle throttle;
+
 	Factors(MfaFactorRepository factors, WorkOs workos, ApplicationEventPublisher events, Optional<Clock> clock,
-			org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+			org.springframework.jdbc.core.simple.JdbcClient jdbc, AccountThrottle throttle) {
+		this.throttle = throttle;
 		this.jdbc = jdbc;
 		this.factors = factors;
 		this.workos = workos;
@@ -198,6 +202,7 @@ public class Factors implements SecondFactors {
 			factors.delete(factor);
 		}
 		jdbc.sql("delete from recovery_codes where user_id = ?").param(userId).update();
+		throttle.reset(AccountThrottle.Secret.CODE, "user:" + userId);
 		events.publishEvent(new FactorsReset(userId, email, all.size(), actor));
 		return all.size();
 	}
