@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import io.gatehouse.account.internal.Organization;
 import io.gatehouse.account.internal.UserAccount;
 import io.gatehouse.account.internal.UserRepository;
 import org.jspecify.annotations.Nullable;
@@ -47,12 +46,7 @@ public class DirectoryStanding {
 		if (email == null || organizationWorkosId == null) {
 			return Optional.empty();
 		}
-		return users.findByEmailNormalized(UserAccount.normalize(email.toLowerCase(Locale.ROOT)))
-			.filter(user -> {
-				Organization organization = user.getOrganization();
-				return organization != null && organizationWorkosId.equals(organization.getWorkosId());
-			})
-			.map(UserAccount::getId);
+		return users.findIdByEmailAndOrganization(UserAccount.normalize(email), organizationWorkosId);
 	}
 
 	/** Which of these emails (any case) belong to an account, lower-cased: one query for a page of a sync. */

@@ -71,8 +71,23 @@ class DirectoryMirror {
 		}
 	}
 
+	/** Directories known to have a row: most events need no insert. */
+	private final Set<String> knownDirectories = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
 	/** Makes sure an event's directory has a row; the next full sync fills in its name and type. */
 	void ensureDirectory(String directoryId, @Nullable String organizationId) {
+		if (knownDirectories.contains(directoryId)) {
+			return;
+		}
+		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+			org.springframework.transaction.support.TransactionSynchronizationManager
+				.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
+					@Override
+					public void afterCommit() {
+						knownDirectories.add(directoryId);
+					}
+				});
+		}
 		jdbc.sql("""
 				insert into directories (id, organization_id, name, type, state)
 				select ?, ?, ?, 'unknown', 'linked' where not exists (select 1 from directories where id = ?)""")

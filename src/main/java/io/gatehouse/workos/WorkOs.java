@@ -50,6 +50,9 @@ public class WorkOs {
 
 	private final SdkClient sdk;
 
+	/** The SDK's webhook verifier, with its own JSON mapper: built once, it is thread-safe. */
+	private final Webhook webhook = new Webhook(ObjectMapperFactory.create());
+
 	WorkOs(SdkClient sdk) {
 		this.sdk = sdk;
 	}
@@ -195,7 +198,6 @@ public class WorkOs {
 		if (signature == null || signature.isBlank()) {
 			throw new WebhookRejected(WebhookRejected.Reason.SIGNATURE, "No WorkOS-Signature header");
 		}
-		Webhook webhook = new Webhook(ObjectMapperFactory.create());
 		try {
 			webhook.verifyHeader(payload, signature, secret, WEBHOOK_TOLERANCE_MILLIS);
 		}

@@ -25,6 +25,10 @@ public interface UserRepository extends Repository<UserAccount, Long> {
 	@org.springframework.data.jpa.repository.Query("select u.emailNormalized from UserAccount u where u.emailNormalized in :emails")
 	java.util.List<String> findExistingEmails(java.util.Collection<String> emails);
 
+	@org.springframework.data.jpa.repository.Query("""
+			select u.id from UserAccount u join u.organization o where u.emailNormalized = :email and o.workosId = :organization""")
+	Optional<Long> findIdByEmailAndOrganization(String email, String organization);
+
 	UserAccount save(UserAccount user);
 
 }
