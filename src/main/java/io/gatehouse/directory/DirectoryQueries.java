@@ -152,12 +152,14 @@ class DirectoryQueries {
 			}
 		}
 		if (afterEmail != null && afterId != null) {
-			sql.append(" and (u.email_lower > ? or (u.email_lower = ? and u.id > ?))");
+			// The first condition is a range the index can start from; the second is the exact keyset.
+			sql.append(" and u.email_lower >= ? and (u.email_lower > ? or (u.email_lower = ? and u.id > ?))");
+			params.add(afterEmail);
 			params.add(afterEmail);
 			params.add(afterEmail);
 			params.add(afterId);
 		}
-		sql.append(" order by u.email_lower, u.id limit ?");
+		sql.append(" order by u.directory_id, u.email_lower, u.id limit ?");
 		params.add(size);
 		return jdbc.sql(sql.toString()).params(params).query((rs, i) -> new UserRow(rs.getString("id"), rs.getString("email"), rs.getString("first_name"),
 				rs.getString("last_name"), rs.getString("state"), rs.getBoolean("deleted"), rs.getString("groups_text"),

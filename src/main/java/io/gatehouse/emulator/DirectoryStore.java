@@ -317,8 +317,11 @@ class DirectoryStore {
 		String cursor = after != null ? after : before;
 		boolean forwardAsc = ascending != backwards;
 		String comparison = cursor == null ? "" : (forwardAsc ? " and u.id > ?" : " and u.id < ?");
+		// Ordered by the whole (directory, id) index, so that H2 reads the page from the index instead of sorting.
+		String direction = forwardAsc ? "asc" : "desc";
 		String sql = "select u.*, d.organization_id from directory_users u join directories d on d.id = u.directory_id where "
-				+ filter + comparison + " order by u.id " + (forwardAsc ? "asc" : "desc") + " limit ?";
+				+ filter + comparison + " order by " + (directoryId != null ? "u.directory_id " + direction + ", " : "")
+				+ "u.id " + direction + " limit ?";
 		JdbcClient.StatementSpec statement = jdbc.sql(sql).param(scope);
 		if (cursor != null) {
 			statement = statement.param(cursor);
