@@ -144,7 +144,8 @@ class LoginController {
 				? outcome.account().userId() : null;
 		boolean correct = password.length() <= 1024 && passwords.matches(userId, password);
 		if (!correct) {
-			signIns.fail("password", userId == null ? "no_password_sign_in" : "wrong_password", username);
+			signIns.fail("password", userId == null ? "no_password_sign_in" : "wrong_password", username,
+					decision == null ? null : decision.ruleName());
 			return passwordError(model, username, "login.password.failed");
 		}
 		PendingLogin.clear(request.getSession(false));
