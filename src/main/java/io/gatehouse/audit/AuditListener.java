@@ -36,7 +36,8 @@ class AuditListener {
 	@EventListener
 	void on(LoginSucceeded event) {
 		log.append("login.succeeded", event.userId(), event.email(),
-				"method=" + event.method() + rule(event.rule()) + " via=" + event.via());
+				"method=" + event.method() + rule(event.rule())
+						+ (event.via().equals("rule:" + event.rule()) ? "" : " via=" + event.via()));
 	}
 
 	@EventListener
