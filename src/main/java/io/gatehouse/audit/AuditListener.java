@@ -13,14 +13,16 @@ import io.gatehouse.mfa.FactorsReset;
 import io.gatehouse.mfa.RecoveryCodeUsed;
 import io.gatehouse.rules.RuleChanged;
 import io.gatehouse.sso.MagicLinkRequested;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Writes an audit entry for each event. Synchronous, so the entry exists before the request answers; sign-in
- * outcomes are published outside a transaction, provisioning only counts once its transaction commits.
+ * Writes an audit entry for each event. Synchronous, so the entry exists before the request answers (and carries that
+ * request's client address and user agent); sign-in outcomes are published outside a transaction, provisioning only
+ * counts once its transaction commits. Admin actions name the acting admin as the subject.
  */
 @Component
 class AuditListener {
@@ -33,7 +35,9 @@ class AuditListener {
 
 	@EventListener
 	void on(LoginSucceeded event) {
-		log.append("login.succeeded", event.userId(), event.email(), "method=" + event.method() + " via=" + event.via());
+		log.append("login.succeeded", event.userId(), event.email(),
+				"method=" + event.method() + rule(event.rule())
+						+ (event.via().equals("rule:" + event.rule()) ? "" : " via=" + event.via()));
 	}
 
 	@EventListener
@@ -43,7 +47,8 @@ class AuditListener {
 
 	@EventListener
 	void on(LoginFailed event) {
-		log.append("login.failed", null, event.subject(), "method=" + event.method() + " reason=" + event.reason());
+		log.append("login.failed", null, event.subject(),
+				"method=" + event.method() + rule(event.rule()) + " reason=" + event.reason());
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
@@ -58,7 +63,8 @@ class AuditListener {
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
 	void on(FactorsReset event) {
-		log.append("factor.reset", event.userId(), event.actor(), "user=" + event.email() + " removed=" + event.removed());
+		log.append("factor.reset", event.userId(), event.actor(),
+				"actor=" + event.actor() + " user=" + event.email() + " removed=" + event.removed());
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
@@ -68,7 +74,8 @@ class AuditListener {
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
 	void on(RuleChanged event) {
-		log.append("rule." + event.change(), null, event.actor(), "rule=" + event.ruleName() + " id=" + event.ruleId());
+		log.append("rule." + event.change(), null, event.actor(),
+				"actor=" + event.actor() + rule(event.ruleName()) + " id=" + event.ruleId());
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
@@ -96,6 +103,11 @@ class AuditListener {
 	void on(GroupMappingChanged event) {
 		log.append("directory.group_mapped", null, event.actor(), "directory_group=" + event.directoryGroupId()
 				+ (event.appGroup() == null ? " mapping removed" : " app_group=" + event.appGroup()));
+	}
+
+	/** A rule name in a detail: quoted, since names contain spaces. */
+	private static String rule(@Nullable String name) {
+		return name == null ? "" : " rule=\"" + name + "\"";
 	}
 
 }

@@ -169,13 +169,14 @@ class LoginController {
 				? throttle.begin(AccountThrottle.Secret.PASSWORD, subject) : Optional.empty();
 		if (attempt.isEmpty()) {
 			// Throttled or locked: the same answer as a wrong password, and no hash is computed.
-			signIns.fail("password", "throttled", username);
+			signIns.fail("password", "throttled", username, decision == null ? null : decision.ruleName());
 			return passwordError(model, username, "login.password.failed");
 		}
 		boolean correct = password.length() <= 1024 && passwords.matches(userId, password);
 		if (!correct) {
 			throttle.failed(attempt.get());
-			signIns.fail("password", userId == null ? "no_password_sign_in" : "wrong_password", username);
+			signIns.fail("password", userId == null ? "no_password_sign_in" : "wrong_password", username,
+					decision == null ? null : decision.ruleName());
 			return passwordError(model, username, "login.password.failed");
 		}
 		throttle.succeeded(attempt.get());

@@ -25,6 +25,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class SignIns {
 
+	private static final String RULE_VIA = "rule:";
+
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
 	private final CsrfTokenRepository csrfTokens = new HttpSessionCsrfTokenRepository();
@@ -39,11 +41,21 @@ public class SignIns {
 
 	/**
 	 * Signs the person in on this browser: a new session id and a new CSRF token (against fixation), the security
-	 * context saved in the session, and {@link LoginSucceeded} published.
+	 * context saved in the session, and {@link LoginSucceeded} published. A {@code via} of the form
+	 * {@code rule:<name>} names the rule that let them in.
 	 * @return where to send the browser next: {@code next} if it is a safe path, else the account page
 	 */
 	public String succeed(HttpServletRequest request, HttpServletResponse response, SignedInUser user, String method,
 			String via, @Nullable String next) {
+		return succeed(request, response, user, method, via, ruleOf(via), next);
+	}
+
+	/**
+	 * As {@link #succeed(HttpServletRequest, HttpServletResponse, SignedInUser, String, String, String)}, naming the
+	 * rule that let the person in (for the audit log).
+	 */
+	public String succeed(HttpServletRequest request, HttpServletResponse response, SignedInUser user, String method,
+			String via, @Nullable String rule, @Nullable String next) {
 		HttpSession session = request.getSession(false);
 		if (session != null) {
 			request.changeSessionId();
@@ -58,7 +70,7 @@ public class SignIns {
 		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, authorities));
 		holder.setContext(context);
 		contexts.saveContext(context, request, response);
-		events.publishEvent(new LoginSucceeded(user.userId(), user.email(), method, via));
+		events.publishEvent(new LoginSucceeded(user.userId(), user.email(), method, via, rule));
 		return SafeRedirects.next(next);
 	}
 
@@ -86,7 +98,7 @@ public class SignIns {
 	 * @return true while attempts remain
 	 */
 	public boolean secondFactorFailed(HttpServletRequest request, PendingSecondFactor pending, String reason) {
-		fail(pending.method() + "+mfa", reason, pending.email());
+		fail(pending.method() + "+mfa", reason, pending.email(), ruleOf(pending.via()));
 		PendingSecondFactor next = pending.failedOnce();
 		if (next.attempts() >= PendingSecondFactor.MAX_ATTEMPTS) {
 			request.getSession().removeAttribute(SECOND_FACTOR);
@@ -112,7 +124,17 @@ public class SignIns {
 
 	/** Records a failed attempt. */
 	public void fail(String method, String reason, @Nullable String subject) {
-		events.publishEvent(new LoginFailed(method, reason, subject));
+		fail(method, reason, subject, null);
+	}
+
+	/** Records a failed attempt that went by a known rule. */
+	public void fail(String method, String reason, @Nullable String subject, @Nullable String rule) {
+		events.publishEvent(new LoginFailed(method, reason, subject, rule));
+	}
+
+	/** The rule named by a {@code rule:<name>} via. */
+	private static @Nullable String ruleOf(String via) {
+		return via.startsWith(RULE_VIA) ? via.substring(RULE_VIA.length()) : null;
 	}
 
 }

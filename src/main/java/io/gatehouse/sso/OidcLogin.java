@@ -10,7 +10,6 @@ import java.util.Optional;
 
 import io.gatehouse.account.Accounts;
 import io.gatehouse.account.ExternalIdentity;
-import io.gatehouse.account.Provisioning;
 import io.gatehouse.account.SignInRefused;
 import io.gatehouse.account.SignedInUser;
 import io.gatehouse.login.OidcLauncher;
@@ -202,14 +201,14 @@ public class OidcLogin implements OidcLauncher, ClientRegistrationRepository {
 			fail(request, response, SsoFailure.EMAIL_UNVERIFIED, user.getEmail());
 			return;
 		}
-		Optional<Provisioning> allowed = provisioning.decide(identity, profile);
+		Optional<SsoProvisioning.Admission> allowed = provisioning.decide(identity, profile);
 		if (allowed.isEmpty()) {
 			fail(request, response, SsoFailure.RULE_MISMATCH, user.getEmail());
 			return;
 		}
 		SignedInUser signedIn;
 		try {
-			signedIn = accounts.signIn(identity, allowed.get());
+			signedIn = accounts.signIn(identity, allowed.get().provisioning());
 		}
 		catch (SignInRefused e) {
 			fail(request, response, SsoFailure.valueOf(e.reason().name()), user.getEmail());
@@ -217,7 +216,7 @@ public class OidcLogin implements OidcLauncher, ClientRegistrationRepository {
 		}
 		Object next = request.getSession().getAttribute(NEXT);
 		request.getSession().removeAttribute(NEXT);
-		String target = signIns.succeed(request, response, signedIn, "oidc", issuer,
+		String target = signIns.succeed(request, response, signedIn, "oidc", issuer, allowed.get().ruleName(),
 				next instanceof String n ? n : SafeRedirects.DEFAULT_TARGET);
 		request.getSession().setAttribute(ID_TOKEN, user.getIdToken().getTokenValue());
 		response.sendRedirect(target);

@@ -6,7 +6,6 @@ import java.util.Optional;
 import io.gatehouse.account.Accounts;
 import io.gatehouse.account.ExternalIdentity;
 import io.gatehouse.account.OrganizationRef;
-import io.gatehouse.account.Provisioning;
 import io.gatehouse.account.SignInRefused;
 import io.gatehouse.account.SignedInUser;
 import io.gatehouse.login.SignIns;
@@ -103,19 +102,20 @@ class SsoCallbackController {
 		ExternalIdentity identity = new ExternalIdentity(profile.connectionId(), profile.idpId(),
 				profile.connectionType(), organizationId, profile.email(), profile.firstName(), profile.lastName(),
 				profile.rawAttributes());
-		Optional<Provisioning> allowed = provisioning.decide(identity, profile);
+		Optional<SsoProvisioning.Admission> allowed = provisioning.decide(identity, profile);
 		if (allowed.isEmpty()) {
 			return fail(SsoFailure.RULE_MISMATCH, null, profile.email(), model, response);
 		}
 		SignedInUser user;
 		try {
-			user = accounts.signIn(identity, allowed.get());
+			user = accounts.signIn(identity, allowed.get().provisioning());
 		}
 		catch (SignInRefused e) {
 			return fail(SsoFailure.valueOf(e.reason().name()), null, profile.email(), model, response);
 		}
 		String next = started.map(PendingSsoLogins.Pending::next).orElse(null);
-		return Redirects.to(signIns.succeed(request, response, user, METHOD, profile.connectionId(), next));
+		return Redirects.to(
+				signIns.succeed(request, response, user, METHOD, profile.connectionId(), allowed.get().ruleName(), next));
 	}
 
 	/** The IdP's error code, as far as it is a code: it comes from the query string and ends up in the audit log. */

@@ -13,6 +13,7 @@ import io.gatehouse.rules.LoginRules;
 import io.gatehouse.rules.RuleDecision;
 import io.gatehouse.login.RuleFacts;
 import io.gatehouse.workos.SsoProfile;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,8 +33,16 @@ class SsoProvisioning {
 		this.rules = rules;
 	}
 
+	/**
+	 * What a sign-in may do, and the rule that allows it.
+	 *
+	 * @param ruleName the rule that lets the profile in; null for an inactive account, which is refused anyway
+	 */
+	record Admission(Provisioning provisioning, @Nullable String ruleName) {
+	}
+
 	/** What the sign-in may do, or empty when no rule lets this profile in. */
-	Optional<Provisioning> decide(ExternalIdentity identity, SsoProfile profile) {
+	Optional<Admission> decide(ExternalIdentity identity, SsoProfile profile) {
 		Optional<AccountFacts> account = accounts.findForIdentity(identity);
 		if (account.isPresent() && account.get().active()) {
 			AccountFacts facts = account.get();
@@ -42,16 +51,18 @@ class SsoProvisioning {
 				.filter(decision -> decision.method().isExternal())
 				.filter(decision -> rules.admits(decision, profile.connectionId(), profile.organizationId(),
 						profile.connectionType()))
-				.map(decision -> new Provisioning(false, decision.jitGroups(), saved(decision, profile),
-						decision.autoUpdate()));
+				.map(decision -> new Admission(new Provisioning(false, decision.jitGroups(), saved(decision, profile),
+						decision.autoUpdate()), decision.ruleName()));
 		}
 		if (account.isPresent()) {
 			// inactive: let Accounts refuse it, the same way for every method
-			return Optional.of(Provisioning.existingOnly());
+			return Optional.of(new Admission(Provisioning.existingOnly(), null));
 		}
 		return rules.forNewProfile(profile.email(), profile.connectionId(), profile.organizationId(),
 				profile.connectionType())
-			.map(decision -> new Provisioning(true, decision.jitGroups(), saved(decision, profile), decision.autoUpdate()));
+			.map(decision -> new Admission(
+					new Provisioning(true, decision.jitGroups(), saved(decision, profile), decision.autoUpdate()),
+					decision.ruleName()));
 	}
 
 	private static Map<String, Object> saved(RuleDecision decision, SsoProfile profile) {

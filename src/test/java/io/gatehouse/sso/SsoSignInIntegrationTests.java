@@ -73,6 +73,12 @@ class SsoSignInIntegrationTests {
 		assertThat(account.find("id=\"profile-organization\">([^<]+)")).contains("Acme");
 		assertThat(account.body()).contains("OktaSAML").contains("Engineering Manager").contains("employeeNumber");
 		assertThat(types(audit.latest(20), "grace.hopper@acme.test")).contains("login.succeeded", "user.provisioned");
+		assertThat(audit.latest(20)).filteredOn(e -> e.type().equals("login.succeeded")
+				&& "grace.hopper@acme.test".equals(e.subject())).singleElement().satisfies(e -> {
+					assertThat(e.detail()).startsWith("method=sso rule=\"Acme people via Okta\" via=conn_");
+					assertThat(e.ip()).isNotBlank();
+					assertThat(e.userAgent()).isNotBlank();
+				});
 	}
 
 	@Test

@@ -17,6 +17,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A browser without a screen: real HTTP with a cookie jar, redirects followed one step at a time so tests can look at
  * each hop (the app on {@code localhost}, the emulator on {@code 127.0.0.1}, as in local mode).
@@ -35,8 +37,18 @@ public class TestBrowser {
 
 	private final String base;
 
+	private final @Nullable String userAgent;
+
+	/** A browser with the HTTP client's own {@code User-Agent}. */
 	public TestBrowser(int port) {
 		this.base = "http://localhost:" + port;
+		this.userAgent = null;
+	}
+
+	/** A browser that sends this {@code User-Agent} with every request. */
+	public TestBrowser(int port, String userAgent) {
+		this.base = "http://localhost:" + port;
+		this.userAgent = userAgent;
 	}
 
 	public String url(String path) {
@@ -70,6 +82,15 @@ public class TestBrowser {
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
+	/** Any method without a body (PUT, DELETE, PATCH...), with extra headers such as a CSRF token. */
+	public Page request(String method, String pathOrUrl, Map<String, String> headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(pathOrUrl)))
+			.header("Accept", "text/html")
+			.method(method, HttpRequest.BodyPublishers.noBody());
+		headers.forEach(request::header);
+		return send(request);
+	}
+
 	/** Follows redirects from {@code page} until a page that is not a redirect. */
 	public Page follow(Page page) {
 		Page current = page;
@@ -95,6 +116,9 @@ public class TestBrowser {
 
 	private Page send(HttpRequest.Builder request) {
 		try {
+			if (userAgent != null) {
+				request.header("User-Agent", userAgent);
+			}
 			HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
 					HttpResponse.BodyHandlers.ofString());
 			return new Page(response.uri(), response.statusCode(), response.headers().map(), response.body());
