@@ -65,7 +65,8 @@ class SecurityConfiguration {
 						"/accounts/verify/**", "/accounts/password-reset", "/accounts/password-reset/*",
 						"/accounts/email-verify", "/accounts/email-verify/send", "/accounts/oidc-failed", "/accounts/callback/**",
 						"/accounts/logout", "/error", "/webjars/**", "/css/**", "/js/**", "/images/**",
-						"/favicon.ico", "/actuator/health", "/actuator/info").permitAll()
+						"/favicon.ico", "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+				.requestMatchers("/actuator/**").hasRole("ADMIN")
 				.requestMatchers("/admin/login").permitAll()
 				.requestMatchers(org.springframework.http.HttpMethod.POST, "/webhooks/workos").permitAll()
 				.requestMatchers("/admin/**", "/directories/**").hasRole("ADMIN")

@@ -159,7 +159,8 @@ class DirectoryQueries {
 			params.add(afterEmail);
 			params.add(afterId);
 		}
-		sql.append(" order by u.directory_id, u.email_lower, u.id limit ?");
+		// Browsing reads the page straight from the (directory, email, id) index; a search sorts its few matches.
+		sql.append(term != null ? " order by u.email_lower, u.id limit ?" : " order by u.directory_id, u.email_lower, u.id limit ?");
 		params.add(size);
 		return jdbc.sql(sql.toString()).params(params).query((rs, i) -> new UserRow(rs.getString("id"), rs.getString("email"), rs.getString("first_name"),
 				rs.getString("last_name"), rs.getString("state"), rs.getBoolean("deleted"), rs.getString("groups_text"),

@@ -6,6 +6,8 @@ import io.gatehouse.workos.DirectoryEvent;
 import io.gatehouse.workos.DirectoryEventsPage;
 import io.gatehouse.workos.WorkOs;
 import io.gatehouse.workos.WorkOsException;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +42,12 @@ class EventCatchUp {
 	private final DirectorySettings settings;
 
 	EventCatchUp(WorkOs workos, EventIntake intake, SyncLock lock, JdbcClient jdbc, DirectoryMirror mirror,
-			DirectorySettings settings) {
+			DirectorySettings settings, MeterRegistry meters) {
+		// How old the newest reading of the Events API is: what the mirror may have missed is at most this old.
+		Gauge.builder("gatehouse.directory.sync.lag", this, EventCatchUp::lagSeconds)
+			.baseUnit("seconds")
+			.description("Seconds since the Events API was last read to the end")
+			.register(meters);
 		this.workos = workos;
 		this.intake = intake;
 		this.lock = lock;
@@ -106,6 +113,14 @@ class EventCatchUp {
 
 	@Nullable String lastChecked() {
 		return jdbc.sql("select cursor_value from directory_cursors where name = 'events.checked_at'").query(String.class).optional().orElse(null);
+	}
+
+	private double lagSeconds() {
+		String checked = lastChecked();
+		if (checked == null) {
+			return Double.NaN;
+		}
+		return java.time.Duration.between(java.time.OffsetDateTime.parse(checked), mirror.now()).toMillis() / 1000.0;
 	}
 
 	private void save(String name, String value) {

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import io.gatehouse.workos.DirectoryEvent;
 import io.gatehouse.workos.DirectoryPerson;
 import io.gatehouse.workos.DirectoryTeam;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +43,10 @@ class EventIntake {
 
 	private final JdbcClient jdbc;
 
-	EventIntake(DirectoryMirror mirror, Lifecycle lifecycle, JdbcClient jdbc) {
+	private final MeterRegistry meters;
+
+	EventIntake(DirectoryMirror mirror, Lifecycle lifecycle, JdbcClient jdbc, MeterRegistry meters) {
+		this.meters = meters;
 		this.mirror = mirror;
 		this.lifecycle = lifecycle;
 		this.jdbc = jdbc;
@@ -61,6 +65,7 @@ class EventIntake {
 					event.createdAt(), mirror.now(), source)
 			.update();
 		if (recorded == 0) {
+			count(source, Outcome.DUPLICATE);
 			return Outcome.DUPLICATE;
 		}
 		Outcome outcome = change(event);
@@ -69,11 +74,18 @@ class EventIntake {
 				.params(outcome.name().toLowerCase(java.util.Locale.ROOT), event.id())
 				.update();
 		}
+		count(source, outcome);
 		if (outcome == Outcome.IGNORED) {
 			log.info("Acknowledged WorkOS event {} ({}), which the directory mirror does not follow", event.id(),
 					event.name());
 		}
 		return outcome;
+	}
+
+	/** {@code gatehouse.directory.events}: events received, by way ({@code webhook}, {@code events}) and outcome. */
+	private void count(String source, Outcome outcome) {
+		meters.counter("gatehouse.directory.events", "source", source, "outcome",
+				outcome.name().toLowerCase(java.util.Locale.ROOT)).increment();
 	}
 
 	private Outcome change(DirectoryEvent event) {
