@@ -1,5 +1,6 @@
 package io.gatehouse.audit;
 
+import io.gatehouse.account.SessionsEnded;
 import io.gatehouse.account.UserProvisioned;
 import io.gatehouse.directory.DirectoryUserDeactivated;
 import io.gatehouse.directory.DirectoryUserReactivated;
@@ -96,6 +97,12 @@ class AuditListener {
 	void on(GroupMappingChanged event) {
 		log.append("directory.group_mapped", null, event.directoryGroupId(),
 				event.appGroup() == null ? "mapping removed" : "app_group=" + event.appGroup());
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	void on(SessionsEnded event) {
+		log.append("sessions.ended", event.userId(), event.actor(),
+				"user=" + event.email() + " scope=" + event.scope() + " count=" + event.count());
 	}
 
 }

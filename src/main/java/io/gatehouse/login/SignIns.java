@@ -1,8 +1,11 @@
 package io.gatehouse.login;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
+import io.gatehouse.account.SignInDetails;
 import io.gatehouse.account.SignedInUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,17 +36,27 @@ public class SignIns {
 
 	private final ApplicationEventPublisher events;
 
-	SignIns(ApplicationEventPublisher events) {
+	private final Clock clock;
+
+	SignIns(ApplicationEventPublisher events, Optional<Clock> clock) {
 		this.events = events;
+		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
 	/**
 	 * Signs the person in on this browser: a new session id and a new CSRF token (against fixation), the security
-	 * context saved in the session, and {@link LoginSucceeded} published.
+	 * context and the {@link SignInDetails} (device, address, time, method) saved in the session, and
+	 * {@link LoginSucceeded} published. Every sign-in ends here, the second-factor ones through
+	 * {@link #secondFactorPassed}.
 	 * @return where to send the browser next: {@code next} if it is a safe path, else the account page
 	 */
 	public String succeed(HttpServletRequest request, HttpServletResponse response, SignedInUser user, String method,
 			String via, @Nullable String next) {
+		return establish(request, response, user, method, via, next, false);
+	}
+
+	private String establish(HttpServletRequest request, HttpServletResponse response, SignedInUser user,
+			String method, String via, @Nullable String next, boolean secondFactor) {
 		HttpSession session = request.getSession(false);
 		if (session != null) {
 			request.changeSessionId();
@@ -58,6 +71,7 @@ public class SignIns {
 		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, authorities));
 		holder.setContext(context);
 		contexts.saveContext(context, request, response);
+		SignInDetails.of(request, method, secondFactor, clock.instant()).storeIn(request.getSession());
 		events.publishEvent(new LoginSucceeded(user.userId(), user.email(), method, via));
 		return SafeRedirects.next(next);
 	}
@@ -100,7 +114,7 @@ public class SignIns {
 	public String secondFactorPassed(HttpServletRequest request, HttpServletResponse response, PendingSecondFactor pending,
 			SignedInUser user) {
 		request.getSession().removeAttribute(SECOND_FACTOR);
-		return succeed(request, response, user, pending.method() + "+mfa", pending.via(), pending.next());
+		return establish(request, response, user, pending.method() + "+mfa", pending.via(), pending.next(), true);
 	}
 
 	/** Forgets whatever authentication this request carries (e.g. one a provider's filter just stored). */

@@ -13,7 +13,11 @@ public final class SignedInAs {
 	}
 
 	public static TestBrowser password(int port, String username, String password) {
-		TestBrowser browser = new TestBrowser(port);
+		return password(new TestBrowser(port), username, password);
+	}
+
+	/** Signs in the given browser (which may carry extra headers, such as a {@code User-Agent}). */
+	public static TestBrowser password(TestBrowser browser, String username, String password) {
 		Page toPassword = new SsoJourney(browser).identify(username, "");
 		assertThat(toPassword.location()).endsWith("/accounts/login/password");
 		Page step = browser.get(toPassword.location());

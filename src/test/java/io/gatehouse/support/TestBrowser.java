@@ -35,8 +35,16 @@ public class TestBrowser {
 
 	private final String base;
 
+	private final Map<String, String> extraHeaders = new LinkedHashMap<>();
+
 	public TestBrowser(int port) {
 		this.base = "http://localhost:" + port;
+	}
+
+	/** Sends this header with every later request (e.g. a {@code User-Agent}, or {@code X-Forwarded-Proto}). */
+	public TestBrowser header(String name, String value) {
+		extraHeaders.put(name, value);
+		return this;
 	}
 
 	public String url(String path) {
@@ -94,6 +102,7 @@ public class TestBrowser {
 	}
 
 	private Page send(HttpRequest.Builder request) {
+		extraHeaders.forEach(request::setHeader);
 		try {
 			HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
 					HttpResponse.BodyHandlers.ofString());
