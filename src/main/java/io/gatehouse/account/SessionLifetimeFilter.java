@@ -1,6 +1,7 @@
 package io.gatehouse.account;
 
 import java.io.IOException;
+import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -28,12 +29,22 @@ class SessionLifetimeFilter extends OncePerRequestFilter {
 
 	static final int ORDER = -110;
 
+	/** Paths that never need a signed-in session: checking them would load (and touch) the session for nothing. */
+	private static final List<String> SKIPPED = List.of("/webjars/", "/css/", "/js/", "/images/",
+			"/favicon.ico", "/actuator/", "/emulator/", "/webhooks/");
+
 	private final SessionLifetime lifetime;
 
 	private final RequestMatcher browsers = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
 
 	SessionLifetimeFilter(SessionLifetime lifetime) {
 		this.lifetime = lifetime;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return SKIPPED.stream().anyMatch(path::startsWith);
 	}
 
 	@Override
