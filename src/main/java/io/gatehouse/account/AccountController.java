@@ -1,5 +1,8 @@
 package io.gatehouse.account;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import io.gatehouse.throttle.AccountThrottle;
 import org.springframework.stereotype.Controller;
@@ -9,10 +12,13 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The signed-in person's own page, where they can also change their password. */
+/**
+ * The signed-in person's own page, where they can also change their password and end their other sessions.
+ */
 @Controller
 class AccountController {
 
@@ -24,10 +30,14 @@ class AccountController {
 
 	private final AccountThrottle throttle;
 
-	AccountController(Accounts accounts, Passwords passwords, AccountThrottle throttle) {
+	private final UserSessions sessions;
+
+	AccountController(Accounts accounts, Passwords passwords, AccountThrottle throttle, UserSessions sessions) {
 		this.throttle = throttle;
+		this.sessions = sessions;
 		this.accounts = accounts;
 		this.passwords = passwords;
+		this.sessions = sessions;
 	}
 
 	@GetMapping("/")
@@ -36,15 +46,15 @@ class AccountController {
 	}
 
 	@GetMapping("/account")
-	String account(@AuthenticationPrincipal SignedInUser user, Model model) {
+	String account(@AuthenticationPrincipal SignedInUser user, HttpServletRequest request, Model model) {
 		model.addAttribute("passwordForm", PasswordChangeForm.empty());
-		return page(user, model);
+		return page(user, request, model);
 	}
 
 	@PostMapping("/account/password")
 	String changePassword(@AuthenticationPrincipal SignedInUser user,
-			@Valid @ModelAttribute("passwordForm") PasswordChangeForm form, BindingResult result, Model model,
-			RedirectAttributes redirect) {
+			@Valid @ModelAttribute("passwordForm") PasswordChangeForm form, BindingResult result,
+			HttpServletRequest request, Model model, RedirectAttributes redirect) {
 		if (!result.hasErrors() && !form.newPassword().equals(form.confirmation())) {
 			result.rejectValue("confirmation", "account.password.confirmation.mismatch");
 		}
@@ -53,16 +63,40 @@ class AccountController {
 			result.rejectValue("currentPassword", "account.password.current.wrong");
 		}
 		if (result.hasErrors()) {
-			return page(user, model);
+			return page(user, request, model);
 		}
 		redirect.addFlashAttribute("message", "account.password.changed");
 		return "redirect:/account";
 	}
 
-	private String page(SignedInUser user, Model model) {
+	/** Ends one of the person's other sessions; a handle that is not theirs ends nothing and says the same. */
+	@PostMapping("/account/sessions/end")
+	String endSession(@AuthenticationPrincipal SignedInUser user, @RequestParam(defaultValue = "") String session,
+			HttpServletRequest request, RedirectAttributes redirect) {
+		boolean ended = session.length() <= 128
+				&& sessions.end(user.userId(), user.email(), currentSessionId(request), session);
+		redirect.addFlashAttribute("message", ended ? "account.sessions.ended" : "account.sessions.already-ended");
+		return "redirect:/account#sessions";
+	}
+
+	@PostMapping("/account/sessions/end-others")
+	String endOtherSessions(@AuthenticationPrincipal SignedInUser user, HttpServletRequest request,
+			RedirectAttributes redirect) {
+		sessions.endOthers(user.userId(), user.email(), currentSessionId(request));
+		redirect.addFlashAttribute("message", "account.sessions.others-ended");
+		return "redirect:/account#sessions";
+	}
+
+	private String page(SignedInUser user, HttpServletRequest request, Model model) {
 		model.addAttribute("account", accounts.overview(user.userId())
 			.orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND)));
+		model.addAttribute("sessions", sessions.list(user.userId(), currentSessionId(request)));
 		return PAGE;
+	}
+
+	private static @Nullable String currentSessionId(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		return session != null ? session.getId() : null;
 	}
 
 }

@@ -5,6 +5,9 @@ import java.util.List;
 import io.gatehouse.account.AccountFacts;
 import io.gatehouse.account.AccountOverview;
 import io.gatehouse.account.Accounts;
+import io.gatehouse.account.UserSessions;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import io.gatehouse.login.RuleFacts;
 import io.gatehouse.mfa.FactorView;
 import io.gatehouse.mfa.Factors;
@@ -25,7 +28,10 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import io.gatehouse.account.SignedInUser;
 import io.gatehouse.workos.WorkOsException;
 
-/** Users with search: each person's effective rule and linked identities. */
+/**
+ * Users with search: each person's effective rule and linked identities; resetting a person's factors and signing
+ * them out everywhere, each after a confirmation page.
+ */
 @Controller
 class UserAdminController {
 
@@ -41,10 +47,13 @@ class UserAdminController {
 
 	private final Factors factors;
 
-	UserAdminController(Accounts accounts, LoginRules rules, Factors factors) {
+	private final UserSessions sessions;
+
+	UserAdminController(Accounts accounts, LoginRules rules, Factors factors, UserSessions sessions) {
 		this.accounts = accounts;
 		this.rules = rules;
 		this.factors = factors;
+		this.sessions = sessions;
 	}
 
 	@GetMapping("/admin/users")
@@ -82,6 +91,26 @@ class UserAdminController {
 		catch (WorkOsException e) {
 			redirect.addFlashAttribute("message", "mfa.workos-unavailable");
 		}
+		redirect.addAttribute("q", account.email());
+		return "redirect:/admin/users";
+	}
+
+	@GetMapping("/admin/users/{id}/sign-out")
+	String confirmSignOut(@PathVariable long id, Model model) {
+		AccountFacts account = accounts.facts(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		model.addAttribute("account", account);
+		model.addAttribute("sessions", sessions.list(id, null));
+		return "admin/sign-out";
+	}
+
+	/** Ends all of the person's sessions (an administrator signing out themselves keeps the session in use). */
+	@PostMapping("/admin/users/{id}/sign-out")
+	String signOut(@PathVariable long id, @AuthenticationPrincipal SignedInUser admin, HttpServletRequest request,
+			RedirectAttributes redirect) {
+		AccountFacts account = accounts.facts(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		HttpSession own = request.getSession(false);
+		sessions.signOutEverywhere(id, account.email(), admin.email(), own != null ? own.getId() : null);
+		redirect.addFlashAttribute("message", "admin.users.signed-out");
 		redirect.addAttribute("q", account.email());
 		return "redirect:/admin/users";
 	}

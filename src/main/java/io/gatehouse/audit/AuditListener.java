@@ -1,5 +1,6 @@
 package io.gatehouse.audit;
 
+import io.gatehouse.account.SessionsEnded;
 import io.gatehouse.account.UserProvisioned;
 import io.gatehouse.directory.DirectoryUserDeactivated;
 import io.gatehouse.directory.DirectoryUserReactivated;
@@ -108,6 +109,12 @@ class AuditListener {
 	/** A rule name in a detail: quoted, since names contain spaces. */
 	private static String rule(@Nullable String name) {
 		return name == null ? "" : " rule=\"" + name + "\"";
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	void on(SessionsEnded event) {
+		log.append("sessions.ended", event.userId(), event.actor(),
+				"user=" + event.email() + " scope=" + event.scope() + " count=" + event.count());
 	}
 
 }

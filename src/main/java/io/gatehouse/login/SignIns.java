@@ -1,8 +1,11 @@
 package io.gatehouse.login;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
+import io.gatehouse.account.SignInDetails;
 import io.gatehouse.account.SignedInUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -35,14 +38,18 @@ public class SignIns {
 
 	private final ApplicationEventPublisher events;
 
-	SignIns(ApplicationEventPublisher events) {
+	private final Clock clock;
+
+	SignIns(ApplicationEventPublisher events, Optional<Clock> clock) {
 		this.events = events;
+		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
 	/**
 	 * Signs the person in on this browser: a new session id and a new CSRF token (against fixation), the security
-	 * context saved in the session, and {@link LoginSucceeded} published. A {@code via} of the form
-	 * {@code rule:<name>} names the rule that let them in.
+	 * context and the {@link SignInDetails} (device, address, time, method) saved in the session, and
+	 * {@link LoginSucceeded} published. Every sign-in ends here, the second-factor ones through
+	 * {@link #secondFactorPassed}. A {@code via} of the form {@code rule:<name>} names the rule that let them in.
 	 * @return where to send the browser next: {@code next} if it is a safe path, else the account page
 	 */
 	public String succeed(HttpServletRequest request, HttpServletResponse response, SignedInUser user, String method,
@@ -56,6 +63,11 @@ public class SignIns {
 	 */
 	public String succeed(HttpServletRequest request, HttpServletResponse response, SignedInUser user, String method,
 			String via, @Nullable String rule, @Nullable String next) {
+		return establish(request, response, user, method, via, rule, next, false);
+	}
+
+	private String establish(HttpServletRequest request, HttpServletResponse response, SignedInUser user,
+			String method, String via, @Nullable String rule, @Nullable String next, boolean secondFactor) {
 		HttpSession session = request.getSession(false);
 		if (session != null) {
 			request.changeSessionId();
@@ -70,6 +82,7 @@ public class SignIns {
 		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, authorities));
 		holder.setContext(context);
 		contexts.saveContext(context, request, response);
+		SignInDetails.of(request, method, secondFactor, clock.instant()).storeIn(request.getSession());
 		events.publishEvent(new LoginSucceeded(user.userId(), user.email(), method, via, rule));
 		return SafeRedirects.next(next);
 	}
@@ -112,7 +125,8 @@ public class SignIns {
 	public String secondFactorPassed(HttpServletRequest request, HttpServletResponse response, PendingSecondFactor pending,
 			SignedInUser user) {
 		request.getSession().removeAttribute(SECOND_FACTOR);
-		return succeed(request, response, user, pending.method() + "+mfa", pending.via(), pending.next());
+		return establish(request, response, user, pending.method() + "+mfa", pending.via(), ruleOf(pending.via()),
+				pending.next(), true);
 	}
 
 	/** Forgets whatever authentication this request carries (e.g. one a provider's filter just stored). */

@@ -39,6 +39,8 @@ public class TestBrowser {
 
 	private final @Nullable String userAgent;
 
+	private final Map<String, String> extraHeaders = new LinkedHashMap<>();
+
 	/** A browser with the HTTP client's own {@code User-Agent}. */
 	public TestBrowser(int port) {
 		this.base = "http://localhost:" + port;
@@ -49,6 +51,12 @@ public class TestBrowser {
 	public TestBrowser(int port, String userAgent) {
 		this.base = "http://localhost:" + port;
 		this.userAgent = userAgent;
+	}
+
+	/** Sends this header with every later request (e.g. a {@code User-Agent}, or {@code X-Forwarded-Proto}). */
+	public TestBrowser header(String name, String value) {
+		extraHeaders.put(name, value);
+		return this;
 	}
 
 	public String url(String path) {
@@ -115,6 +123,7 @@ public class TestBrowser {
 	}
 
 	private Page send(HttpRequest.Builder request) {
+		extraHeaders.forEach(request::setHeader);
 		try {
 			if (userAgent != null) {
 				request.header("User-Agent", userAgent);
