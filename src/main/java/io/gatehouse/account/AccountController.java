@@ -33,10 +33,9 @@ class AccountController {
 	private final UserSessions sessions;
 
 	AccountController(Accounts accounts, Passwords passwords, AccountThrottle throttle, UserSessions sessions) {
-		this.throttle = throttle;
-		this.sessions = sessions;
 		this.accounts = accounts;
 		this.passwords = passwords;
+		this.throttle = throttle;
 		this.sessions = sessions;
 	}
 
