@@ -43,11 +43,11 @@ class DirectoryDeprovisioningBrowserTests extends BrowserJourney {
 	void suspendingSomeoneInTheDirectorySignsOutTheirOpenSession() {
 		person = Chromium.start();
 		person.get(url("/accounts/login"));
-		person.findElement(By.id("username")).sendKeys("barbara.liskov@acme.test");
+		person.findElement(By.id("username")).sendKeys("shafi.goldwasser@acme.test");
 		person.findElement(By.id("continue")).click();
 		new org.openqa.selenium.support.ui.WebDriverWait(person, java.time.Duration.ofSeconds(15))
 			.until(ExpectedConditions.titleContains("Sign in to Acme"));
-		person.findElement(By.cssSelector("button[data-email='barbara.liskov@acme.test']")).click();
+		person.findElement(By.cssSelector("button[data-email='shafi.goldwasser@acme.test']")).click();
 		new org.openqa.selenium.support.ui.WebDriverWait(person, java.time.Duration.ofSeconds(15))
 			.until(ExpectedConditions.urlToBe(url("/account")));
 
@@ -66,21 +66,21 @@ class DirectoryDeprovisioningBrowserTests extends BrowserJourney {
 		Chromium.screenshot(browser, "directory-1-dashboard");
 
 		browser.findElement(By.linkText("Acme directory")).click();
-		browser.findElement(By.name("q")).sendKeys("liskov");
+		browser.findElement(By.name("q")).sendKeys("goldwasser");
 		browser.findElement(By.id("search")).click();
-		wait.until(ExpectedConditions.urlContains("q=liskov"));
+		wait.until(ExpectedConditions.urlContains("q=goldwasser"));
 		WebElement row = wait.until(ExpectedConditions
-			.visibilityOfElementLocated(By.cssSelector("tr[data-email='barbara.liskov@acme.test']")));
+			.visibilityOfElementLocated(By.cssSelector("tr[data-email='shafi.goldwasser@acme.test']")));
 		assertThat(row.findElement(By.cssSelector(".state")).getText()).isEqualTo("active");
 		assertThat(browser.findElements(By.cssSelector("#directory-users tbody tr"))).hasSize(1);
 		Chromium.screenshot(browser, "directory-2-search");
 
 		browser.get("http://127.0.0.1:" + port + "/emulator/directories");
 		browser.findElement(By.cssSelector("tr.directory[data-directory-name='Acme directory'] a")).click();
-		browser.findElement(By.name("q")).sendKeys("liskov");
+		browser.findElement(By.name("q")).sendKeys("goldwasser");
 		browser.findElement(By.id("search-users")).click();
 		WebElement source = wait.until(ExpectedConditions
-			.visibilityOfElementLocated(By.cssSelector("tr.user[data-email='barbara.liskov@acme.test']")));
+			.visibilityOfElementLocated(By.cssSelector("tr.user[data-email='shafi.goldwasser@acme.test']")));
 		source.findElement(By.cssSelector("button[id^='suspend-']")).click();
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash"), "webhook dsync.user.updated"));
 		Chromium.screenshot(browser, "directory-3-suspended-in-okta");
@@ -94,14 +94,14 @@ class DirectoryDeprovisioningBrowserTests extends BrowserJourney {
 
 		browser.get(url("/directories"));
 		browser.findElement(By.linkText("Acme directory")).click();
-		browser.findElement(By.name("q")).sendKeys("liskov");
+		browser.findElement(By.name("q")).sendKeys("goldwasser");
 		browser.findElement(By.id("search")).click();
-		wait.until(ExpectedConditions.urlContains("q=liskov"));
-		wait.until(ExpectedConditions.elementToBeClickable(By.linkText("barbara.liskov@acme.test"))).click();
+		wait.until(ExpectedConditions.urlContains("q=goldwasser"));
+		wait.until(ExpectedConditions.elementToBeClickable(By.linkText("shafi.goldwasser@acme.test"))).click();
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("user-state")));
 		assertThat(browser.findElement(By.id("user-state")).getText()).isEqualTo("inactive");
 		assertThat(browser.findElement(By.id("linked-account")).getText()).contains("deactivated");
-		assertThat(browser.findElement(By.id("history")).getText()).contains("barbara.liskov@acme.test (inactive)");
+		assertThat(browser.findElement(By.id("history")).getText()).contains("shafi.goldwasser@acme.test (inactive)");
 	}
 
 }
