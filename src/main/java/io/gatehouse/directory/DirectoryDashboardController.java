@@ -45,7 +45,11 @@ class DirectoryDashboardController {
 
 	private final GroupMappings mappings;
 
-	DirectoryDashboardController(DirectoryQueries queries, FullSync sync, EventCatchUp catchUp, GroupMappings mappings) {
+	private final DirectoryMirror mirror;
+
+	DirectoryDashboardController(DirectoryQueries queries, FullSync sync, EventCatchUp catchUp, GroupMappings mappings,
+			DirectoryMirror mirror) {
+		this.mirror = mirror;
 		this.queries = queries;
 		this.sync = sync;
 		this.catchUp = catchUp;
@@ -125,7 +129,7 @@ class DirectoryDashboardController {
 		DirectoryQueries.UserDetail user = queries.user(userId).orElseThrow(DirectoryDashboardController::notFound);
 		model.addAttribute("user", user);
 		model.addAttribute("directory", queries.name(user.directoryId()).orElse(null));
-		model.addAttribute("groups", queries.groupNamesOf(userId));
+		model.addAttribute("groups", mirror.groupNames(userId));
 		model.addAttribute("history", queries.historyOf(userId, 100));
 		return "directory/user";
 	}

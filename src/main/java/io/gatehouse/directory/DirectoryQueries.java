@@ -73,6 +73,13 @@ class DirectoryQueries {
 	public record UserFilter(@Nullable String search, @Nullable String state, @Nullable String groupId) {
 	}
 
+	/** Groups with their live member counts and mappings. */
+	private static final String GROUPS = """
+			select g.*, gm.app_group,
+			  (select count(*) from directory_memberships m join directory_users u on u.id = m.user_id
+			   where m.group_id = g.id and m.member and not u.deleted) as members
+			from directory_groups g left join directory_group_mappings gm on gm.directory_group_id = g.id""";
+
 	private final JdbcClient jdbc;
 
 	DirectoryQueries(JdbcClient jdbc) {
@@ -182,36 +189,17 @@ class DirectoryQueries {
 	}
 
 	List<GroupRow> groups(String directoryId) {
-		return jdbc.sql("""
-				select g.*, gm.app_group,
-				  (select count(*) from directory_memberships m join directory_users u on u.id = m.user_id
-				   where m.group_id = g.id and m.member and not u.deleted) as members
-				from directory_groups g left join directory_group_mappings gm on gm.directory_group_id = g.id
-				where g.directory_id = ? and not g.deleted order by g.name""")
+		return jdbc.sql(GROUPS + " where g.directory_id = ? and not g.deleted order by g.name")
 			.param(directoryId)
 			.query((rs, i) -> groupRow(rs))
 			.list();
 	}
 
 	Optional<GroupRow> group(String groupId) {
-		return jdbc.sql("""
-				select g.*, gm.app_group,
-				  (select count(*) from directory_memberships m join directory_users u on u.id = m.user_id
-				   where m.group_id = g.id and m.member and not u.deleted) as members
-				from directory_groups g left join directory_group_mappings gm on gm.directory_group_id = g.id
-				where g.id = ?""")
+		return jdbc.sql(GROUPS + " where g.id = ?")
 			.param(groupId)
 			.query((rs, i) -> groupRow(rs))
 			.optional();
-	}
-
-	List<String> groupNamesOf(String userId) {
-		return jdbc.sql("""
-				select g.name from directory_memberships m join directory_groups g on g.id = m.group_id
-				where m.user_id = ? and m.member and not g.deleted order by g.name""")
-			.param(userId)
-			.query(String.class)
-			.list();
 	}
 
 	List<EventRow> historyOf(String subjectId, int limit) {

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntPredicate;
 
 import io.gatehouse.support.GatehouseIntegrationTest;
+import io.gatehouse.support.Stats;
 import io.gatehouse.support.TotpCodes;
 import io.gatehouse.workos.TotpEnrolment;
 import io.gatehouse.workos.WorkOs;

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.gatehouse.account.Accounts;
 import io.gatehouse.account.Passwords;
 import io.gatehouse.support.GatehouseIntegrationTest;
+import io.gatehouse.support.Stats;
 import io.gatehouse.support.TestBrowser;
 import io.gatehouse.support.TestBrowser.Page;
 import org.junit.jupiter.api.Tag;

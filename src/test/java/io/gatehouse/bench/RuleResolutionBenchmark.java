@@ -12,6 +12,7 @@ import io.gatehouse.rules.LoginRules;
 import io.gatehouse.rules.RuleDraft;
 import io.gatehouse.rules.UserFacts;
 import io.gatehouse.support.GatehouseIntegrationTest;
+import io.gatehouse.support.Stats;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

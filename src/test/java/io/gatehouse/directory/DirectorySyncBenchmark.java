@@ -18,6 +18,7 @@ import io.gatehouse.support.GatehouseIntegrationTest;
 import io.gatehouse.support.KeepAliveWebhookSender;
 import io.gatehouse.support.SignedInAs;
 import io.gatehouse.support.SignedWebhooks;
+import io.gatehouse.support.Stats;
 import io.gatehouse.support.TestBrowser;
 import io.gatehouse.workos.DirectoryInfo;
 import io.gatehouse.workos.WorkOs;

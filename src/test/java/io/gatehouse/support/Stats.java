@@ -1,11 +1,11 @@
-package io.gatehouse.directory;
+package io.gatehouse.support;
 
 import java.util.Arrays;
 
 /** Latency figures from nanosecond samples. */
-record Stats(int count, double p50Ms, double p95Ms, double p99Ms, double maxMs) {
+public record Stats(int count, double p50Ms, double p95Ms, double p99Ms, double maxMs) {
 
-	static Stats of(long[] nanos, int count) {
+	public static Stats of(long[] nanos, int count) {
 		long[] sorted = Arrays.copyOf(nanos, count);
 		Arrays.sort(sorted);
 		return new Stats(count, ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99), sorted[count - 1] / 1e6);
