@@ -21,7 +21,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
 import org.springframework.stereotype.Service;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,8 +45,13 @@ public class Accounts {
 
 	private final Clock clock;
 
+	private final TransactionTemplate transactions;
+
 	Accounts(UserRepository users, OrganizationRepository organizations, IdentityLinkRepository links,
-			ApplicationEventPublisher events, JsonMapper json, Optional<Clock> clock) {
+			ApplicationEventPublisher events, JsonMapper json, Optional<Clock> clock,
+			PlatformTransactionManager transactionManager) {
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.users = users;
 		this.organizations = organizations;
 		this.links = links;
@@ -138,8 +147,18 @@ public class Accounts {
 	 * @throws SignInRefused when the account is inactive, missing without JIT, or does not fit its organisation;
 	 * nothing is written then
 	 */
-	@Transactional
 	public SignedInUser signIn(ExternalIdentity identity, Provisioning provisioning) {
+		try {
+			return transactions.execute(status -> signInOnce(identity, provisioning));
+		}
+		catch (DataIntegrityViolationException e) {
+			// The same person's first sign-in ran twice at once (two tabs, a double click) and the other one created the
+			// account or link first: this time it is found.
+			return transactions.execute(status -> signInOnce(identity, provisioning));
+		}
+	}
+
+	private SignedInUser signInOnce(ExternalIdentity identity, Provisioning provisioning) {
 		Instant now = clock.instant();
 		Organization organization = null;
 		if (identity.organizationWorkosId() != null) {
