@@ -95,42 +95,33 @@ class DirectoryMirror {
 			.update();
 	}
 
+	/** Writes a user's row unless the mirror holds a newer version: {@link #row} fills it, the last value is the version. */
+	private static final String UPDATE_USER = """
+			update directory_users set directory_id = ?, organization_id = ?, idp_id = ?, email = ?, email_lower = ?,
+			    first_name = ?, last_name = ?, name_lower = ?, last_lower = ?, job_title = ?, state = ?, custom_json = ?,
+			    source_updated_at = ?, deleted = ?, synced_at = ?
+			where id = ? and (source_updated_at is null or source_updated_at <= ?)""";
+
+	/** Adds a user's row unless there is one: {@link #insertRow} fills it. */
+	private static final String INSERT_USER = """
+			insert into directory_users (directory_id, organization_id, idp_id, email, email_lower, first_name, last_name,
+			    name_lower, last_lower, job_title, state, custom_json, source_updated_at, deleted, synced_at, id)
+			select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+			where not exists (select 1 from directory_users where id = ?)""";
+
 	/**
 	 * Writes a user unless the mirror already holds a newer version of them.
 	 * @param version the source's time of this change
 	 * @return whether it was written
 	 */
 	boolean writeUser(DirectoryPerson p, boolean deleted, OffsetDateTime version) {
-		String name = ((p.firstName() != null ? p.firstName() : "") + " " + (p.lastName() != null ? p.lastName() : "")).trim();
-		String email = p.email();
-		Object[] values = { p.directoryId(), p.organizationId(), p.idpId(), email,
-				email == null ? null : email.toLowerCase(Locale.ROOT), p.firstName(), p.lastName(),
-				name.toLowerCase(Locale.ROOT), lower(p.lastName()), p.jobTitle(), p.state(),
-				truncate(json.writeValueAsString(p.customAttributes()), 4000), version, deleted, now(), p.id() };
-		int updated = jdbc.sql("""
-				update directory_users set directory_id = ?, organization_id = ?, idp_id = ?, email = ?, email_lower = ?,
-				    first_name = ?, last_name = ?, name_lower = ?, last_lower = ?, job_title = ?, state = ?, custom_json = ?,
-				    source_updated_at = ?, deleted = ?, synced_at = ?
-				where id = ? and (source_updated_at is null or source_updated_at <= ?)""")
-			.params(values)
-			.param(version)
-			.update();
-		if (updated > 0) {
-			return true;
-		}
-		return jdbc.sql("""
-				insert into directory_users (directory_id, organization_id, idp_id, email, email_lower, first_name,
-				    last_name, name_lower, last_lower, job_title, state, custom_json, source_updated_at, deleted, synced_at, id,
-				    groups_text)
-				select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '' where not exists (select 1 from directory_users where id = ?)""")
-			.params(values)
-			.param(p.id())
-			.update() > 0;
+		Object[] row = row(p, deleted, version, now());
+		return jdbc.sql(UPDATE_USER).params(row).update() > 0 || jdbc.sql(INSERT_USER).params(insertRow(row)).update() > 0;
 	}
 
 	/**
-	 * A full sync's page of users, written in batches: each user unless the mirror holds a newer version, with the
-	 * group names the listing carries. Users the mirror holds newer are only marked as seen.
+	 * A full sync's page of users, written in batches, each unless the mirror holds a newer version. Users the mirror
+	 * holds newer are only marked as seen.
 	 * @return the users that were written
 	 */
 	List<DirectoryPerson> writeUsers(List<DirectoryPerson> people) {
@@ -138,40 +129,19 @@ class DirectoryMirror {
 			return List.of();
 		}
 		OffsetDateTime now = now();
-		List<Object[]> updates = new ArrayList<>(people.size());
-		for (DirectoryPerson p : people) {
-			String name = ((p.firstName() != null ? p.firstName() : "") + " " + (p.lastName() != null ? p.lastName() : "")).trim();
-			String email = p.email();
-			String groups = String.join(", ", p.groups().stream().map(DirectoryTeam::name).sorted().toList());
-			updates.add(new Object[] { p.directoryId(), p.organizationId(), p.idpId(), email,
-					email == null ? null : email.toLowerCase(Locale.ROOT), p.firstName(), p.lastName(),
-					name.toLowerCase(Locale.ROOT), lower(p.lastName()), p.jobTitle(), p.state(),
-					truncate(json.writeValueAsString(p.customAttributes()), 4000), p.updatedAt(), false, now,
-					truncate(groups, 4000), p.id(), p.updatedAt() });
-		}
-		int[] updated = batch.batchUpdate("""
-				update directory_users set directory_id = ?, organization_id = ?, idp_id = ?, email = ?, email_lower = ?,
-				    first_name = ?, last_name = ?, name_lower = ?, last_lower = ?, job_title = ?, state = ?, custom_json = ?,
-				    source_updated_at = ?, deleted = ?, synced_at = ?, groups_text = ?
-				where id = ? and (source_updated_at is null or source_updated_at <= ?)""", updates);
+		List<Object[]> updates = people.stream().map(p -> row(p, false, p.updatedAt(), now)).toList();
+		int[] updated = batch.batchUpdate(UPDATE_USER, updates);
 		List<Object[]> inserts = new ArrayList<>();
 		List<Integer> inserted = new ArrayList<>();
 		for (int i = 0; i < updated.length; i++) {
 			if (updated[i] == 0) {
-				Object[] insert = updates.get(i).clone();
-				insert[insert.length - 1] = people.get(i).id();
-				inserts.add(insert);
+				inserts.add(insertRow(updates.get(i)));
 				inserted.add(i);
 			}
 		}
 		Set<Integer> stale = new HashSet<>();
 		if (!inserts.isEmpty()) {
-			int[] counts = batch.batchUpdate("""
-					insert into directory_users (directory_id, organization_id, idp_id, email, email_lower, first_name,
-					    last_name, name_lower, last_lower, job_title, state, custom_json, source_updated_at, deleted,
-					    synced_at, groups_text, id)
-					select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
-					where not exists (select 1 from directory_users where id = ?)""", inserts);
+			int[] counts = batch.batchUpdate(INSERT_USER, inserts);
 			for (int i = 0; i < counts.length; i++) {
 				if (counts[i] == 0) {
 					stale.add(inserted.get(i));
@@ -192,6 +162,21 @@ class DirectoryMirror {
 			batch.batchUpdate("update directory_users set synced_at = ? where id = ?", seen);
 		}
 		return written;
+	}
+
+	/** The values of {@link #UPDATE_USER}: the columns, the id, and the version a stored row must not be newer than. */
+	private Object[] row(DirectoryPerson p, boolean deleted, OffsetDateTime version, OffsetDateTime now) {
+		String name = ((p.firstName() != null ? p.firstName() : "") + " " + (p.lastName() != null ? p.lastName() : "")).trim();
+		return new Object[] { p.directoryId(), p.organizationId(), p.idpId(), p.email(), lower(p.email()), p.firstName(),
+				p.lastName(), name.toLowerCase(Locale.ROOT), lower(p.lastName()), p.jobTitle(), p.state(),
+				truncate(json.writeValueAsString(p.customAttributes()), 4000), version, deleted, now, p.id(), version };
+	}
+
+	/** The values of {@link #INSERT_USER}: the same columns and id, then the id again for the existence check. */
+	private static Object[] insertRow(Object[] row) {
+		Object[] insert = row.clone();
+		insert[insert.length - 1] = row[insert.length - 2];
+		return insert;
 	}
 
 	/**
@@ -288,12 +273,6 @@ class DirectoryMirror {
 			.update() > 0;
 	}
 
-	/** Rewrites the list of group names shown with a user. */
-	void refreshGroupNames(String userId) {
-		String names = String.join(", ", groupNames(userId));
-		jdbc.sql("update directory_users set groups_text = ? where id = ?").params(truncate(names, 4000), userId).update();
-	}
-
 	/** The names of the (live) groups a user is in, sorted. */
 	List<String> groupNames(String userId) {
 		return jdbc.sql("""
@@ -315,9 +294,11 @@ class DirectoryMirror {
 			.list();
 	}
 
-	/** The users currently in a group. */
-	List<String> memberIds(String groupId) {
-		return jdbc.sql("select user_id from directory_memberships where group_id = ? and member")
+	/** The users currently in a group who are linked to an account. */
+	List<String> linkedMemberIds(String groupId) {
+		return jdbc.sql("""
+				select m.user_id from directory_memberships m join directory_users u on u.id = m.user_id
+				where m.group_id = ? and m.member and u.app_user_id is not null""")
 			.param(groupId)
 			.query(String.class)
 			.list();

@@ -1,8 +1,12 @@
 package io.gatehouse.directory;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -103,10 +107,6 @@ class DirectoryQueries {
 			.list();
 	}
 
-	Optional<DirectorySummary> directory(String id) {
-		return directories().stream().filter(d -> d.id().equals(id)).findFirst();
-	}
-
 	/** A directory's id and name, without counting anything: for pages that only need its header. */
 	Optional<DirectoryName> name(String id) {
 		return jdbc.sql("select id, name from directories where id = ?")
@@ -169,10 +169,29 @@ class DirectoryQueries {
 		// Browsing reads the page straight from the (directory, email, id) index; a search sorts its few matches.
 		sql.append(term != null ? " order by u.email_lower, u.id limit ?" : " order by u.directory_id, u.email_lower, u.id limit ?");
 		params.add(size);
-		return jdbc.sql(sql.toString()).params(params).query((rs, i) -> new UserRow(rs.getString("id"), rs.getString("email"), rs.getString("first_name"),
-				rs.getString("last_name"), rs.getString("state"), rs.getBoolean("deleted"), rs.getString("groups_text"),
-				(Long) rs.getObject("app_user_id", Long.class)))
+		List<UserRow> rows = jdbc.sql(sql.toString()).params(params).query((rs, i) -> new UserRow(rs.getString("id"),
+				rs.getString("email"), rs.getString("first_name"), rs.getString("last_name"), rs.getString("state"),
+				rs.getBoolean("deleted"), "", (Long) rs.getObject("app_user_id", Long.class))).list();
+		Map<String, List<String>> groups = groupNamesOf(rows.stream().map(UserRow::id).toList());
+		return rows.stream()
+			.map(u -> new UserRow(u.id(), u.email(), u.firstName(), u.lastName(), u.state(), u.deleted(),
+					String.join(", ", groups.getOrDefault(u.id(), List.of())), u.appUserId()))
+			.toList();
+	}
+
+	/** The names of the live groups of a page of users, with one query. */
+	private Map<String, List<String>> groupNamesOf(List<String> userIds) {
+		Map<String, List<String>> names = new HashMap<>();
+		if (userIds.isEmpty()) {
+			return names;
+		}
+		jdbc.sql("select m.user_id, g.name from directory_memberships m join directory_groups g on g.id = m.group_id"
+				+ " where m.member and not g.deleted and m.user_id in (" + String.join(",", Collections.nCopies(userIds.size(), "?"))
+				+ ") order by g.name")
+			.params(userIds)
+			.query((rs, i) -> names.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2)))
 			.list();
+		return names;
 	}
 
 	Optional<UserDetail> user(String id) {

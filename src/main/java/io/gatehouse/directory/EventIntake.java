@@ -110,10 +110,8 @@ class EventIntake {
 				if (group == null || !mirror.writeGroup(group, deleted, version(group.updatedAt(), event, deleted))) {
 					return Outcome.STALE;
 				}
-				for (String member : mirror.memberIds(group.id())) {
-					mirror.refreshGroupNames(member);
-					lifecycle.follow(member);
-				}
+				// Only accounts care about a group's name or existence; the dashboard reads names when it shows them.
+				mirror.linkedMemberIds(group.id()).forEach(lifecycle::follow);
 				return Outcome.APPLIED;
 			}
 			case MEMBER_ADDED, MEMBER_REMOVED -> {
@@ -126,7 +124,6 @@ class EventIntake {
 				if (!mirror.writeMembership(user.id(), group.id(), added, event.createdAt())) {
 					return Outcome.STALE;
 				}
-				mirror.refreshGroupNames(user.id());
 				lifecycle.follow(user.id());
 				return Outcome.APPLIED;
 			}

@@ -1,5 +1,7 @@
 package io.gatehouse.directory;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,7 +47,7 @@ class GroupMappings {
 
 	/**
 	 * Maps a directory group to an app group (or removes the mapping) and updates its members' accounts.
-	 * @return how many members were updated
+	 * @return how many members' accounts were updated
 	 */
 	@Transactional
 	int map(String directoryGroupId, @Nullable String appGroup, String actor) {
@@ -55,7 +57,7 @@ class GroupMappings {
 				.params(directoryGroupId, appGroup.trim())
 				.update();
 		}
-		var members = mirror.memberIds(directoryGroupId);
+		List<String> members = mirror.linkedMemberIds(directoryGroupId);
 		members.forEach(lifecycle::follow);
 		events.publishEvent(new GroupMappingChanged(directoryGroupId,
 				appGroup == null || appGroup.isBlank() ? null : appGroup.trim(), actor));

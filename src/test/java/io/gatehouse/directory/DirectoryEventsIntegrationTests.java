@@ -78,7 +78,7 @@ class DirectoryEventsIntegrationTests {
 		awaitMirrorEqualsSource(acme);
 		assertThat(jdbc.sql("select state from directory_users where id = ?").param(alan).query(String.class).single())
 			.isEqualTo("inactive");
-		assertThat(jdbc.sql("select groups_text from directory_users where id = ?").param(added).query(String.class).single())
+		assertThat(DirectorySync.groupsOf(jdbc, added))
 			.isEqualTo("Research Lab");
 	}
 

@@ -52,12 +52,25 @@ final class DirectorySync {
 	/** The same, as the mirror holds them (deleted users left out). */
 	static Set<String> mirrorOf(JdbcClient jdbc, String directoryId) {
 		return new HashSet<>(jdbc.sql("""
-				select id, email, first_name, last_name, state, groups_text from directory_users
+				select id, email, first_name, last_name, state from directory_users
 				where directory_id = ? and not deleted""")
 			.param(directoryId)
 			.query((rs, i) -> rs.getString("id") + "|" + rs.getString("email") + "|" + rs.getString("first_name") + "|"
-					+ rs.getString("last_name") + "|" + rs.getString("state") + "|" + rs.getString("groups_text"))
+					+ rs.getString("last_name") + "|" + rs.getString("state") + "|" + groupsOf(jdbc, rs.getString("id")))
 			.list());
+	}
+
+	/** A mirrored user's live groups, by name, as the dashboard shows them. */
+	static String groupsOf(JdbcClient jdbc, String userId) {
+		return String.join(", ", jdbc.sql("""
+				select g.name from directory_memberships m join directory_groups g on g.id = m.group_id
+				where m.user_id = ? and m.member and not g.deleted""")
+			.param(userId)
+			.query(String.class)
+			.list()
+			.stream()
+			.sorted()
+			.toList());
 	}
 
 	static void sleep(long millis) {

@@ -229,7 +229,7 @@ class WebhookIntegrationTests {
 	}
 
 	private String groupsOf(String id) {
-		return jdbc.sql("select groups_text from directory_users where id = ?").param(id).query(String.class).single();
+		return DirectorySync.groupsOf(jdbc, id);
 	}
 
 }
