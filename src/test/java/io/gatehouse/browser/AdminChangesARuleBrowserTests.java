@@ -55,7 +55,7 @@ class AdminChangesARuleBrowserTests extends BrowserJourney {
 		browser.manage().deleteAllCookies();
 
 		signInWithPassword(ADMIN, ADMIN_PASSWORD);
-		wait.until(ExpectedConditions.urlContains("/account"));
+		wait.until(ExpectedConditions.urlToBe(url("/account")));
 		browser.findElement(By.id("admin-link")).click();
 		wait.until(ExpectedConditions.urlContains("/admin/rules"));
 		Chromium.screenshot(browser, "rules-2-rule-list");

@@ -55,7 +55,8 @@ class DirectoryDeprovisioningBrowserTests extends BrowserJourney {
 			accounts.createAdmin(ADMIN, passwords.hash(ADMIN_PASSWORD));
 		}
 		signInWithPassword(ADMIN, ADMIN_PASSWORD);
-		wait.until(ExpectedConditions.urlContains("/account"));
+		// "/accounts/login/password" contains "/account" too: wait for the account page itself.
+		wait.until(ExpectedConditions.urlToBe(url("/account")));
 		browser.get(url("/directories"));
 		browser.findElement(By.id("sync-now")).click();
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sync-started")));
