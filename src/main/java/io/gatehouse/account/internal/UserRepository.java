@@ -31,4 +31,16 @@ public interface UserRepository extends Repository<UserAccount, Long> {
 
 	UserAccount save(UserAccount user);
 
+	/** Replaces a password hash unless it changed since it was read; returns 1 if replaced. */
+	@org.springframework.transaction.annotation.Transactional
+	@org.springframework.data.jpa.repository.Modifying
+	@org.springframework.data.jpa.repository.Query("""
+			update UserAccount u set u.passwordHash = :replacement where u.id = :id and u.passwordHash = :previous""")
+	int replacePasswordHash(Long id, String previous, String replacement);
+
+	@org.springframework.transaction.annotation.Transactional
+	@org.springframework.data.jpa.repository.Modifying
+	@org.springframework.data.jpa.repository.Query("update UserAccount u set u.passwordHash = :hash where u.id = :id")
+	int setPasswordHash(Long id, String hash);
+
 }
