@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntSupplier;
 
 import io.gatehouse.workos.DirectoryInfo;
 import io.gatehouse.workos.DirectoryPerson;
@@ -61,14 +62,15 @@ class DirectoryMirror {
 	}
 
 	void upsertDirectory(DirectoryInfo d) {
-		int updated = jdbc.sql("update directories set organization_id = ?, name = ?, type = ?, state = ? where id = ?")
-			.params(d.organizationId(), d.name(), d.type(), d.state(), d.id())
-			.update();
-		if (updated == 0) {
-			jdbc.sql("insert into directories (id, organization_id, name, type, state) values (?, ?, ?, ?, ?)")
-				.params(d.id(), d.organizationId(), d.name(), d.type(), d.state())
-				.update();
-		}
+		updateOrInsert(
+				() -> jdbc.sql("update directories set organization_id = ?, name = ?, type = ?, state = ? where id = ?")
+					.params(d.organizationId(), d.name(), d.type(), d.state(), d.id())
+					.update(),
+				() -> jdbc.sql("""
+						insert into directories (id, organization_id, name, type, state) values (?, ?, ?, ?, ?)
+						on conflict do nothing""")
+					.params(d.id(), d.organizationId(), d.name(), d.type(), d.state())
+					.update());
 	}
 
 	/** Directories known to have a row: most events need no insert. */
@@ -90,7 +92,8 @@ class DirectoryMirror {
 		}
 		jdbc.sql("""
 				insert into directories (id, organization_id, name, type, state)
-				select ?, ?, ?, 'unknown', 'linked' where not exists (select 1 from directories where id = ?)""")
+				select ?, ?, ?, 'unknown', 'linked' where not exists (select 1 from directories where id = ?)
+				on conflict do nothing""")
 			.params(directoryId, organizationId, directoryId, directoryId)
 			.update();
 	}
@@ -102,12 +105,15 @@ class DirectoryMirror {
 			    source_updated_at = ?, deleted = ?, synced_at = ?
 			where id = ? and (source_updated_at is null or source_updated_at <= ?)""";
 
-	/** Adds a user's row unless there is one: {@link #insertRow} fills it. */
+	/**
+	 * Adds a user's row unless there is one: {@link #insertRow} fills it. A row another transaction adds meanwhile
+	 * (two events about a new person at once) is not an error: the caller then tries {@link #UPDATE_USER} again.
+	 */
 	private static final String INSERT_USER = """
 			insert into directory_users (directory_id, organization_id, idp_id, email, email_lower, first_name, last_name,
 			    name_lower, last_lower, job_title, state, custom_json, source_updated_at, deleted, synced_at, id)
 			select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
-			where not exists (select 1 from directory_users where id = ?)""";
+			where not exists (select 1 from directory_users where id = ?) on conflict do nothing""";
 
 	/**
 	 * Writes a user unless the mirror already holds a newer version of them.
@@ -116,7 +122,8 @@ class DirectoryMirror {
 	 */
 	boolean writeUser(DirectoryPerson p, boolean deleted, OffsetDateTime version) {
 		Object[] row = row(p, deleted, version, now());
-		return jdbc.sql(UPDATE_USER).params(row).update() > 0 || jdbc.sql(INSERT_USER).params(insertRow(row)).update() > 0;
+		return updateOrInsert(() -> jdbc.sql(UPDATE_USER).params(row).update(),
+				() -> jdbc.sql(INSERT_USER).params(insertRow(row)).update());
 	}
 
 	/**
@@ -143,7 +150,8 @@ class DirectoryMirror {
 		if (!inserts.isEmpty()) {
 			int[] counts = batch.batchUpdate(INSERT_USER, inserts);
 			for (int i = 0; i < counts.length; i++) {
-				if (counts[i] == 0) {
+				// There is a row after all: an event wrote it meanwhile, and it may be older than this page.
+				if (counts[i] == 0 && batch.update(UPDATE_USER, updates.get(inserted.get(i))) == 0) {
 					stale.add(inserted.get(i));
 				}
 			}
@@ -212,7 +220,8 @@ class DirectoryMirror {
 		}
 		int[] counts = batch.batchUpdate("""
 				insert into directory_memberships (user_id, group_id, member, as_of) select ?, ?, ?, ?
-				where not exists (select 1 from directory_memberships where user_id = ? and group_id = ?)""", inserts);
+				where not exists (select 1 from directory_memberships where user_id = ? and group_id = ?)
+				on conflict do nothing""", inserts);
 		for (int i = 0; i < counts.length; i++) {
 			if (counts[i] == 0) {
 				writeMembership((String) inserts.get(i)[0], (String) inserts.get(i)[1], true, asOf);
@@ -240,37 +249,40 @@ class DirectoryMirror {
 	/** Writes a group unless the mirror already holds a newer version of it. */
 	boolean writeGroup(DirectoryTeam g, boolean deleted, OffsetDateTime version) {
 		Object[] values = { g.directoryId(), g.idpId(), g.name(), version, deleted, now(), g.id() };
-		int updated = jdbc.sql("""
+		return updateOrInsert(() -> jdbc.sql("""
 				update directory_groups set directory_id = ?, idp_id = ?, name = ?, source_updated_at = ?, deleted = ?,
 				    synced_at = ? where id = ? and source_updated_at <= ?""")
 			.params(values)
 			.param(version)
-			.update();
-		if (updated > 0) {
-			return true;
-		}
-		return jdbc.sql("""
+			.update(), () -> jdbc.sql("""
 				insert into directory_groups (directory_id, idp_id, name, source_updated_at, deleted, synced_at, id)
-				select ?, ?, ?, ?, ?, ?, ? where not exists (select 1 from directory_groups where id = ?)""")
+				select ?, ?, ?, ?, ?, ?, ? where not exists (select 1 from directory_groups where id = ?)
+				on conflict do nothing""")
 			.params(values)
 			.param(g.id())
-			.update() > 0;
+			.update());
 	}
 
 	/** Sets a membership unless a later change to the same membership is already recorded. */
 	boolean writeMembership(String userId, String groupId, boolean member, OffsetDateTime asOf) {
-		int updated = jdbc.sql("""
+		return updateOrInsert(() -> jdbc.sql("""
 				update directory_memberships set member = ?, as_of = ? where user_id = ? and group_id = ? and as_of <= ?""")
 			.params(member, asOf, userId, groupId, asOf)
-			.update();
-		if (updated > 0) {
-			return true;
-		}
-		return jdbc.sql("""
+			.update(), () -> jdbc.sql("""
 				insert into directory_memberships (user_id, group_id, member, as_of) select ?, ?, ?, ?
-				where not exists (select 1 from directory_memberships where user_id = ? and group_id = ?)""")
+				where not exists (select 1 from directory_memberships where user_id = ? and group_id = ?)
+				on conflict do nothing""")
 			.params(userId, groupId, member, asOf, userId, groupId)
-			.update() > 0;
+			.update());
+	}
+
+	/**
+	 * A versioned write: the update (which leaves a newer row alone), else the insert (which leaves any row alone),
+	 * else the update once more, for a row that another transaction inserted after the first update looked.
+	 * @return whether this version was written
+	 */
+	private static boolean updateOrInsert(IntSupplier update, IntSupplier insert) {
+		return update.getAsInt() > 0 || insert.getAsInt() > 0 || update.getAsInt() > 0;
 	}
 
 	/** The names of the (live) groups a user is in, sorted. */

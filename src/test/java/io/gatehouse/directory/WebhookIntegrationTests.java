@@ -1,6 +1,7 @@
 package io.gatehouse.directory;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import io.gatehouse.account.Accounts;
@@ -8,6 +9,7 @@ import io.gatehouse.account.Passwords;
 import io.gatehouse.support.GatehouseIntegrationTest;
 import io.gatehouse.support.SignedInAs;
 import io.gatehouse.support.SignedWebhooks;
+import io.gatehouse.support.SimultaneousEvents;
 import io.gatehouse.support.SsoJourney;
 import io.gatehouse.support.TestBrowser;
 import io.gatehouse.workos.DirectoryInfo;
@@ -119,6 +121,11 @@ class WebhookIntegrationTests {
 
 		webhooks.send(event("dsync.group.user_added", membership(person, team), t0.plusSeconds(3)));
 		assertThat(groupsOf("directory_user_member")).isEqualTo("Webhook Team");
+	}
+
+	@Test
+	void simultaneousEventsAboutANewPersonAreAllAcceptedAndTheNewestVersionWins() throws Exception {
+		SimultaneousEvents.deliverAndCheck(List.of(webhooks), jdbc, directoryId, organizationId, "rush", 30);
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import io.gatehouse.account.Passwords;
 import io.gatehouse.support.Postgres;
 import io.gatehouse.support.SignedInAs;
 import io.gatehouse.support.SignedWebhooks;
+import io.gatehouse.support.SimultaneousEvents;
 import io.gatehouse.support.SsoJourney;
 import io.gatehouse.support.TestBrowser;
 import io.gatehouse.support.TestBrowser.Page;
@@ -160,6 +161,14 @@ class TwoInstancesOnPostgresTests {
 			.isEqualTo(1);
 		assertThat(jdbc.sql("select state from directory_users where id = 'directory_user_pg'").query(String.class).single())
 			.isEqualTo("active");
+	}
+
+	@Test
+	void simultaneousEventsAboutANewPersonThroughBothInstancesAreAllAccepted() throws Exception {
+		WorkOs workos = instanceA.getBean(WorkOs.class);
+		DirectoryInfo acme = workos.directories().stream().filter(d -> d.name().startsWith("Acme")).findFirst().orElseThrow();
+		SimultaneousEvents.deliverAndCheck(List.of(new SignedWebhooks(portA), new SignedWebhooks(portB)),
+				instanceA.getBean(JdbcClient.class), acme.id(), acme.organizationId(), "pgrush", 20);
 	}
 
 	private ConfigurableApplicationContext start(String name, String workosUrl) {
