@@ -118,7 +118,8 @@ public record GatehouseSettings(@Nullable URI baseUrl, WorkOs workos, Local loca
 	 *
 	 * @param lookupByEmail by case-insensitive email
 	 * @param lookupByUsername by username
-	 * @param hashingThreads how many password hashes may run at once; 0 means one fewer than the cores (at least 1)
+	 * @param hashingThreads how many threads hash passwords (so how many hashes run at once); 0 means one fewer than the
+	 * cores (at least 1)
 	 * @param magicLinkSender who e-mails magic links: {@code workos} (WorkOS sends its own e-mail) or {@code app}
 	 * (Gatehouse sends it through its mail server)
 	 */
