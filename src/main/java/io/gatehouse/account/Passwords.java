@@ -95,16 +95,22 @@ public class Passwords {
 		return users.replacePasswordHash(userId, stored, hash(replacement)) == 1;
 	}
 
-	/** Sets a password without the current one (first admin, demo data, a reset link). */
+	/** Sets a password without the current one (first admin, demo data). */
 	public void set(long userId, String password) {
-		if (users.setPasswordHash(userId, hash(password)) != 1) {
+		setHash(userId, hash(password));
+	}
+
+	/** Stores a hash made by {@link #hash} (a reset link hashes first, then uses its token in one transaction). */
+	public void setHash(long userId, String hash) {
+		if (users.setPasswordHash(userId, hash) != 1) {
 			throw new IllegalArgumentException("No account " + userId);
 		}
 	}
 
+	/** Hashes still queued are cancelled: whoever waits for one gets an answer instead of waiting for ever. */
 	@PreDestroy
 	void stop() {
-		hashers.shutdownNow();
+		hashers.shutdownNow().forEach(queued -> ((Future<?>) queued).cancel(false));
 	}
 
 	/** Runs a hash on a hashing thread, waiting for its turn. */

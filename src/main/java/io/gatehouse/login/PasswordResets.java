@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import io.gatehouse.throttle.AccountThrottle;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Password reset by e-mail, for people whose rule signs them in with a password: a single-use link valid 30 minutes,
@@ -54,8 +56,12 @@ class PasswordResets {
 
 	private final AccountThrottle throttle;
 
+	private final TransactionTemplate transactions;
+
 	PasswordResets(JdbcClient jdbc, Accounts accounts, Passwords passwords, LoginRules rules, SecondFactors factors,
-			Mailer mailer, PublicUrls urls, Optional<Clock> clock, AccountThrottle throttle) {
+			Mailer mailer, PublicUrls urls, Optional<Clock> clock, AccountThrottle throttle,
+			PlatformTransactionManager transactionManager) {
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.throttle = throttle;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
@@ -111,9 +117,19 @@ class PasswordResets {
 			.single() == 1;
 	}
 
-	/** Uses the token once to set a new password; false if the link is expired, used, or no longer for a password user. */
-	@Transactional
+	/**
+	 * Uses the token once to set a new password; false if the link is expired, used, or no longer for a password user.
+	 * The new password is hashed before the transaction that uses the token, so no connection waits for the hasher.
+	 */
 	public boolean reset(String token, String newPassword) {
+		if (!isUsable(token)) {
+			return false;
+		}
+		String hash = passwords.hash(newPassword);
+		return Boolean.TRUE.equals(transactions.execute(status -> useToken(token, hash)));
+	}
+
+	private boolean useToken(String token, String newHash) {
 		OffsetDateTime now = now();
 		Optional<Long> userId = jdbc.sql("select user_id from password_reset_tokens where token_hash = ? and used_at is null and expires_at > ?")
 			.params(Secrets.sha256Hex(token), now)
@@ -129,7 +145,7 @@ class PasswordResets {
 		if (account.isEmpty() || !passwordRule(account.get())) {
 			return false;
 		}
-		passwords.set(userId.get(), newPassword);
+		passwords.setHash(userId.get(), newHash);
 		// Whoever reads the person's mail may choose their password: the guessing count starts afresh.
 		throttle.reset(AccountThrottle.Secret.PASSWORD, "user:" + userId.get());
 		jdbc.sql("update password_reset_tokens set used_at = ? where user_id = ? and used_at is null").params(now, userId.get()).update();

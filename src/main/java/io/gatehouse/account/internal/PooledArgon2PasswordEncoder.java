@@ -33,9 +33,6 @@ public final class PooledArgon2PasswordEncoder implements PasswordEncoder {
 
 	private static final int HASH_BYTES = 32;
 
-	/** Blocks Bouncy Castle takes besides the memory itself, for its working state. */
-	private static final int WORKING_BLOCKS = 4;
-
 	private static final Base64.Encoder BASE64 = Base64.getEncoder().withoutPadding();
 
 	private final BytesKeyGenerator salts = KeyGenerators.secureRandom(SALT_BYTES);
@@ -92,7 +89,8 @@ public final class PooledArgon2PasswordEncoder implements PasswordEncoder {
 	private byte[] compute(CharSequence rawPassword, Argon2Parameters.Builder parameters, int length) {
 		Blocks blocks = idle.pollFirst();
 		if (blocks == null) {
-			blocks = new Blocks(Argon2BytesGenerator.getBlockCount(MEMORY_KIB, PARALLELISM) + WORKING_BLOCKS);
+			// The memory's blocks and the few Bouncy Castle works with besides.
+			blocks = new Blocks(Argon2BytesGenerator.getBlockCount(MEMORY_KIB, PARALLELISM));
 		}
 		try {
 			Argon2BytesGenerator generator = new Argon2BytesGenerator();

@@ -19,10 +19,16 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * A person's account. Updates write only the columns that changed, so a sign-in that records its time never writes
+ * back a password hash that a password change or reset replaced meanwhile.
+ */
 @Entity
 @Table(name = "users")
+@DynamicUpdate
 public class UserAccount {
 
 	@Id
