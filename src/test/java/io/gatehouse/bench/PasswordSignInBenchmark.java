@@ -40,6 +40,8 @@ class PasswordSignInBenchmark {
 
 	static final long SECONDS = 15;
 
+	static final int ROUNDS = 2;
+
 	/** 600 probes each, idle and loaded: a p99 of fewer is little more than the worst two. */
 	static final long PROBE_SECONDS = 30;
 
@@ -65,20 +67,33 @@ class PasswordSignInBenchmark {
 	@Test
 	void passwordSignInsAgainstTheEncodersCeiling() throws Exception {
 		int cores = Runtime.getRuntime().availableProcessors();
-		int clients = passwords.hashingThreads() + 4;
+		int clients = passwords.hashingThreads() + 7;
 		for (int i = 0; i < clients; i++) {
 			accounts.createLocalUser("bench" + i + "@password.example", null, null, passwords.hash(PASSWORD), List.of());
 		}
 		double warmUpSeconds = warmUp(clients);
 
-		double ceiling = encoderCeiling(passwords.hashingThreads());
 		Stats idlePage = pageLatency(System.nanoTime() + PROBE_SECONDS * 1_000_000_000L);
 
-		// Throughput: sign-ins alone, nothing else measuring.
-		AtomicInteger signIns = new AtomicInteger();
-		long start = System.nanoTime();
-		runLoad(clients, start + SECONDS * 1_000_000_000L, signIns, () -> null);
-		double rate = signIns.get() / ((System.nanoTime() - start) / 1e9);
+		// Throughput: the encoder alone, then sign-ins alone, twice over, so that a drift in the machine's speed (it
+		// shares its host) weighs on both alike.
+		List<String> rounds = new ArrayList<>();
+		double ceilings = 0;
+		int signIns = 0;
+		double signInSeconds = 0;
+		for (int round = 1; round <= ROUNDS; round++) {
+			double roundCeiling = encoderCeiling(passwords.hashingThreads());
+			AtomicInteger roundSignIns = new AtomicInteger();
+			long start = System.nanoTime();
+			runLoad(clients, start + SECONDS * 1_000_000_000L, roundSignIns, () -> null);
+			double seconds = (System.nanoTime() - start) / 1e9;
+			rounds.add(String.format("%.1f/s of %.1f/s", roundSignIns.get() / seconds, roundCeiling));
+			ceilings += roundCeiling;
+			signIns += roundSignIns.get();
+			signInSeconds += seconds;
+		}
+		double ceiling = ceilings / ROUNDS;
+		double rate = signIns / signInSeconds;
 
 		// Latency: the same load again, with a paced probe of the sign-in page alongside.
 		Stats[] loadedPage = new Stats[1];
@@ -89,14 +104,14 @@ class PasswordSignInBenchmark {
 		});
 
 		System.out.printf("BENCH warm-up until the JIT compiler settled: %.0f s of sign-ins%n", warmUpSeconds);
-		System.out.printf("BENCH Argon2id ceiling (m=19 MiB, t=2, %d thread(s) as the app allows on %d cores): %.1f hashes/s%n",
+		System.out.printf("BENCH Argon2id ceiling (m=19 MiB, t=2, %d thread(s) as the app allows on %d cores, mean of the rounds): %.1f hashes/s%n",
 				passwords.hashingThreads(), cores, ceiling);
-		System.out.printf("BENCH password sign-ins over HTTP (%d clients, %d s): %.1f sign-ins/s = %.0f%% of the ceiling%n",
-				clients, SECONDS, rate, 100 * rate / ceiling);
+		System.out.printf("BENCH password sign-ins over HTTP (%d clients, %d x %d s): %.1f sign-ins/s = %.0f%% of the ceiling (rounds: %s)%n",
+				clients, ROUNDS, SECONDS, rate, 100 * rate / ceiling, String.join(", ", rounds));
 		System.out.println("BENCH sign-in page (" + PROBE_RATE + "/s), idle:                " + idlePage);
 		System.out.println("BENCH sign-in page (" + PROBE_RATE + "/s), under password load: " + loadedPage[0]);
 		System.out.printf("BENCH sign-in page p99 under load / idle: %.2fx%n", loadedPage[0].p99Ms() / idlePage.p99Ms());
-		assertThat(signIns.get()).isPositive();
+		assertThat(signIns).isPositive();
 	}
 
 	/**
