@@ -3,7 +3,6 @@ package io.gatehouse.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -40,13 +39,7 @@ public final class KeepAliveBrowser implements AutoCloseable {
 
 	/** Posts a form, adding the CSRF token of {@code from} (the page that holds the form). */
 	public Page submit(Page from, String action, Map<String, String> fields) {
-		Map<String, String> all = new LinkedHashMap<>(fields);
-		from.csrf().ifPresent(token -> all.put("_csrf", token));
-		String form = all.entrySet()
-			.stream()
-			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-			.collect(Collectors.joining("&"));
+		String form = TestBrowser.formBody(TestBrowser.withCsrf(from, fields));
 		return send("POST", from.absolute(action), Map.of("Content-Type", "application/x-www-form-urlencoded"),
 				form.getBytes(StandardCharsets.UTF_8));
 	}

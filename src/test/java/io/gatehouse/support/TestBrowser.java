@@ -73,17 +73,27 @@ public class TestBrowser {
 
 	/** Posts a form, adding the CSRF token of {@code from} (the page that holds the form). */
 	public Page submit(Page from, String action, Map<String, String> fields) {
-		Map<String, String> all = new LinkedHashMap<>(fields);
-		from.csrf().ifPresent(token -> all.put("_csrf", token));
-		return post(from.absolute(action), all);
+		return post(from.absolute(action), withCsrf(from, fields));
 	}
 
-	public Page post(String pathOrUrl, Map<String, String> fields) {
-		String body = fields.entrySet()
+	/** A form's fields with the CSRF token of the page that holds the form, if it has one. */
+	static Map<String, String> withCsrf(Page from, Map<String, String> fields) {
+		Map<String, String> all = new LinkedHashMap<>(fields);
+		from.csrf().ifPresent(token -> all.put("_csrf", token));
+		return all;
+	}
+
+	/** Form fields as an {@code application/x-www-form-urlencoded} body. */
+	static String formBody(Map<String, String> fields) {
+		return fields.entrySet()
 			.stream()
 			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
 					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&"));
+	}
+
+	public Page post(String pathOrUrl, Map<String, String> fields) {
+		String body = formBody(fields);
 		return send(HttpRequest.newBuilder(URI.create(url(pathOrUrl)))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.header("Accept", "text/html")
