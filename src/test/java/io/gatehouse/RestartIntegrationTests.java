@@ -3,6 +3,7 @@ package io.gatehouse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.gatehouse.settings.GatehouseSettings;
 import io.gatehouse.support.SsoJourney;
 import io.gatehouse.support.TestBrowser;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Local mode as a person runs it, on H2 files: what was there before a restart (the signed-in session, the account,
- * the emulator's organisations) is there after it.
+ * the emulator's organisations, local mode's random secrets) is there after it.
  */
 class RestartIntegrationTests {
 
@@ -26,8 +27,10 @@ class RestartIntegrationTests {
 	void afterARestartTheSessionAndTheAccountAreStillThere() {
 		TestBrowser browser;
 		int port;
+		GatehouseSettings.Local secrets;
 		try (ConfigurableApplicationContext first = start(0)) {
 			port = ((WebServerApplicationContext) first).getWebServer().getPort();
+			secrets = first.getBean(GatehouseSettings.class).local();
 			browser = new TestBrowser(port);
 			assertThat(new SsoJourney(browser).signIn("ada.lovelace@acme.test", "").location()).endsWith("/account");
 		}
@@ -35,6 +38,10 @@ class RestartIntegrationTests {
 		assertThat(Files.exists(data.resolve("emulator.mv.db"))).isTrue();
 
 		try (ConfigurableApplicationContext second = start(port)) {
+			GatehouseSettings.Local again = second.getBean(GatehouseSettings.class).local();
+			assertThat(again.emulatorApiKey()).as("local mode's random secrets are kept").isEqualTo(secrets.emulatorApiKey());
+			assertThat(again.emulatorWebhookSecret()).isEqualTo(secrets.emulatorWebhookSecret());
+			assertThat(again.emulatorOktaClientSecret()).isEqualTo(secrets.emulatorOktaClientSecret());
 			TestBrowser.Page account = browser.get("/account");
 			assertThat(account.status()).isEqualTo(200);
 			assertThat(account.find("id=\"profile-email\">([^<]+)")).contains("ada.lovelace@acme.test");

@@ -18,10 +18,10 @@ import io.gatehouse.account.internal.UserAccount;
 import io.gatehouse.account.internal.UserRepository;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
 import org.springframework.stereotype.Service;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
@@ -229,6 +229,12 @@ public class Accounts {
 	@Transactional(readOnly = true)
 	public boolean hasAdmin() {
 		return users.existsByAdminTrue();
+	}
+
+	/** The administrators' emails, in order. */
+	@Transactional(readOnly = true)
+	public List<String> adminEmails() {
+		return users.findByAdminTrueOrderByEmailNormalized().stream().map(UserAccount::getEmail).toList();
 	}
 
 	/** Creates (or promotes) an administrator with a password hash. */

@@ -2,6 +2,7 @@ package io.gatehouse.audit;
 
 import io.gatehouse.account.SessionsEnded;
 import io.gatehouse.account.UserProvisioned;
+import io.gatehouse.demo.DemoDataRemoved;
 import io.gatehouse.directory.DirectoryUserDeactivated;
 import io.gatehouse.directory.DirectoryUserReactivated;
 import io.gatehouse.directory.GroupMappingChanged;
@@ -39,6 +40,12 @@ class AuditListener {
 		log.append("login.succeeded", event.userId(), event.email(),
 				"method=" + event.method() + rule(event.rule())
 						+ (event.via().equals("rule:" + event.rule()) ? "" : " via=" + event.via()));
+	}
+
+	@EventListener
+	void on(DemoDataRemoved event) {
+		log.append("demo_data.removed", null, "demo data removal", "accounts=" + String.join(",", event.accounts())
+				+ " rules=" + event.rules() + " organizations=" + event.organizations());
 	}
 
 	@EventListener

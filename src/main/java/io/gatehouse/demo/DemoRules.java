@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.gatehouse.account.Accounts;
+import io.gatehouse.account.LocalModeData;
 import io.gatehouse.account.Passwords;
 import io.gatehouse.rules.JitMode;
 import io.gatehouse.rules.LoginMethod;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
 /**
  * In local mode, on a first start: rules for Acme (Okta SAML, JIT with saved attributes), Globex (its connection),
  * {@code *@gmail.test} (Google OAuth), {@code *@magic.test} (magic link), administrators and everyone else (password),
- * plus a demo password user and {@code ada@magic.test}.
+ * plus a demo password user and {@code ada@magic.test}. All of it is marked as demo data ({@link DemoDataGuard}).
  */
 @Component
 class DemoRules {
@@ -53,7 +54,11 @@ class DemoRules {
 
 	private final GatehouseSettings settings;
 
-	DemoRules(LoginRules rules, WorkOs workos, Accounts accounts, Passwords passwords, GatehouseSettings settings) {
+	private final LocalModeData seeds;
+
+	DemoRules(LoginRules rules, WorkOs workos, Accounts accounts, Passwords passwords, GatehouseSettings settings,
+			LocalModeData seeds) {
+		this.seeds = seeds;
 		this.rules = rules;
 		this.workos = workos;
 		this.accounts = accounts;
@@ -101,10 +106,11 @@ class DemoRules {
 		save("Everyone else: password", LoginMethod.PASSWORD, 1000, ".+", null, null, null, JitMode.OFF, null, null,
 				false);
 		if (accounts.findForLogin(MAGIC_USER, true, false).isEmpty()) {
-			accounts.createLocalUser(MAGIC_USER, "Ada", "Magic", null, List.of());
+			seeds.markAccount(accounts.createLocalUser(MAGIC_USER, "Ada", "Magic", null, List.of()));
 		}
 		if (accounts.findForLogin(DEMO_USER, true, false).isEmpty()) {
-			accounts.createLocalUser(DEMO_USER, "Demo", "User", passwords.hash(DEMO_PASSWORD), List.of("Demo"));
+			seeds.markAccount(
+					accounts.createLocalUser(DEMO_USER, "Demo", "User", passwords.hash(DEMO_PASSWORD), List.of("Demo")));
 		}
 		LOG.info("Seeded the local-mode demo login rules and the password user {}", DEMO_USER);
 	}
@@ -114,7 +120,10 @@ class DemoRules {
 			@Nullable String saved, boolean autoUpdate) {
 		LoginRules.SaveResult result = rules.save(null, RuleDraft.of(name, method, priority, true, pattern, lookup,
 				connectionId, organizationId, jit, jitGroups, saved, autoUpdate, null, false), ACTOR);
-		if (!result.saved()) {
+		if (result.rule() != null) {
+			rules.markDemo(result.rule().id());
+		}
+		else {
 			LOG.warn("Demo rule {} was not saved: {}", name, result.errors());
 		}
 	}

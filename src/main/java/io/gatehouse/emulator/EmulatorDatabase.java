@@ -2,6 +2,8 @@ package io.gatehouse.emulator;
 
 import java.util.function.Supplier;
 
+import javax.sql.DataSource;
+
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.DisposableBean;
@@ -32,14 +34,19 @@ class EmulatorDatabase implements DisposableBean {
 		this.dataSource.setUsername("sa");
 		this.dataSource.setMaximumPoolSize(4);
 		this.dataSource.setPoolName("workos-emulator");
+		migrate(dataSource);
+		this.jdbc = JdbcClient.create(dataSource);
+		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+	}
+
+	/** Brings the emulator's schema up to date, with its own Flyway history. */
+	static void migrate(DataSource database) {
 		Flyway.configure()
-			.dataSource(dataSource)
+			.dataSource(database)
 			.locations("classpath:db/emulator")
 			.table("emulator_schema_history")
 			.load()
 			.migrate();
-		this.jdbc = JdbcClient.create(dataSource);
-		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 	}
 
 	/** Runs {@code work} in one transaction of the emulator's database; {@link #jdbc()} calls inside it join it. */

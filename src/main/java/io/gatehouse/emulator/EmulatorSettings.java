@@ -9,8 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The emulator's settings. It shares {@code gatehouse.local.*} with the app: the app's SDK client uses the same API
- * key and client id to call it.
+ * key and client id to call it. The secrets are random per install ({@link LocalSecrets}).
  *
+ * @param exposed whether any client may reach the emulator ({@code GATEHOUSE_LOCAL_MODE_EXPOSED}); otherwise it
+ * answers loopback clients only
  * @param emulatorApiKey the only API key the emulator accepts
  * @param emulatorClientId the only client id it knows
  * @param emulatorJdbcUrl where it keeps its state
@@ -25,10 +27,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param emulatorWebhookRetryDelays the waits before each retry of a failed delivery; after the last, it stays failed
  */
 @ConfigurationProperties("gatehouse.local")
-record EmulatorSettings(String emulatorApiKey, String emulatorClientId, String emulatorJdbcUrl,
+record EmulatorSettings(@DefaultValue("false") boolean exposed, String emulatorApiKey, String emulatorClientId, String emulatorJdbcUrl,
 		@DefaultValue("10m") Duration emulatorCodeLifetime, @DefaultValue("10m") Duration emulatorSmsCodeLifetime,
 		String emulatorOktaClientId, String emulatorOktaClientSecret, @DefaultValue("4") int emulatorDirectoryRateLimit,
 		@DefaultValue("30") int emulatorDirectoryExtraUsers,
-		@DefaultValue("whsec_gatehouse_local") String emulatorWebhookSecret, @DefaultValue("") @Nullable String emulatorWebhookUrl,
+		String emulatorWebhookSecret, @DefaultValue("") @Nullable String emulatorWebhookUrl,
 		@DefaultValue({ "500ms", "2s", "5s" }) List<Duration> emulatorWebhookRetryDelays) {
 }

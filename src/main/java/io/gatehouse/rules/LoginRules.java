@@ -163,6 +163,18 @@ public class LoginRules {
 		});
 	}
 
+	/** Marks a rule as local mode's demo data (connected mode refuses to start while one exists). */
+	@Transactional
+	public void markDemo(long id) {
+		repository.findById(id).ifPresent(LoginRule::markDemo);
+	}
+
+	/** The rules local mode seeded as demo data. */
+	@Transactional(readOnly = true)
+	public List<RuleView> demoRules() {
+		return repository.findByDemoTrue().stream().map(LoginRules::view).toList();
+	}
+
 	/** Whether any rule exists (demo seeding runs only on an empty table). */
 	@Transactional(readOnly = true)
 	public boolean isEmpty() {

@@ -1,7 +1,10 @@
 package io.gatehouse.settings;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -12,18 +15,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Every Gatehouse setting, bound from {@code gatehouse.*}. Malformed values stop start-up with one line naming the
  * environment variable to fix.
  *
+ * @param mode local (the embedded emulator) or connected (real WorkOS), from {@code GATEHOUSE_MODE} or, when that is
+ * unset, from whether the {@code WORKOS_*} variables are set ({@link GatehouseMode#resolve})
  * @param baseUrl public URL of this Gatehouse ({@code GATEHOUSE_BASE_URL}); empty means {@code http://localhost:<port>}
  * @param workos how to reach WorkOS; an empty API key means local mode with the embedded emulator
  * @param local the credentials the app and the embedded emulator share in local mode
+ * @param removeDemoData {@code GATEHOUSE_REMOVE_DEMO_DATA}: in connected mode, delete what local mode seeded (demo
+ * accounts, rules and organisations, the generated administrator) at start-up instead of refusing to start
  */
 @ConfigurationProperties("gatehouse")
-public record GatehouseSettings(@Nullable URI baseUrl, WorkOs workos, Local local, Login login, Admin admin,
-		Okta okta) {
+public record GatehouseSettings(GatehouseMode mode, @Nullable URI baseUrl, WorkOs workos, Local local, Login login,
+		Admin admin, Okta okta, boolean removeDemoData) {
 
 	@ConstructorBinding
-	public GatehouseSettings(@Nullable String baseUrl, @DefaultValue WorkOs workos, @DefaultValue Local local,
-			@DefaultValue Login login, @DefaultValue Admin admin, @DefaultValue Okta okta) {
-		this(httpUrl("GATEHOUSE_BASE_URL", baseUrl), workos, local, login, admin, okta);
+	public GatehouseSettings(@Nullable String mode, @Nullable String baseUrl, @DefaultValue WorkOs workos,
+			@DefaultValue Local local, @DefaultValue Login login, @DefaultValue Admin admin, @DefaultValue Okta okta,
+			@DefaultValue("false") boolean removeDemoData) {
+		this(GatehouseMode.resolve(mode, workos.apiKey(), workos.clientId(), workos.apiBaseUrl() != null,
+				workos.webhookSecret()), httpUrl("GATEHOUSE_BASE_URL", baseUrl), workos, local, login, admin, okta,
+				removeDemoData);
 	}
 
 	public GatehouseSettings {
@@ -32,9 +42,9 @@ public record GatehouseSettings(@Nullable URI baseUrl, WorkOs workos, Local loca
 		}
 	}
 
-	/** True when no WorkOS API key is set: the app talks to the embedded emulator and seeds demo data. */
+	/** True in local mode: the app talks to the embedded emulator and seeds demo data. */
 	public boolean localMode() {
-		return workos.apiKey() == null;
+		return mode == GatehouseMode.LOCAL;
 	}
 
 	/**
@@ -56,9 +66,6 @@ public record GatehouseSettings(@Nullable URI baseUrl, WorkOs workos, Local loca
 		}
 
 		public WorkOs {
-			if (apiKey != null && clientId == null) {
-				throw new IllegalArgumentException("WORKOS_CLIENT_ID must be set when WORKOS_API_KEY is set");
-			}
 			if (maxRetries < 0 || maxRetries > 5) {
 				throw new IllegalArgumentException("gatehouse.workos.max-retries must be between 0 and 5 (got " + maxRetries + ")");
 			}
@@ -70,6 +77,12 @@ public record GatehouseSettings(@Nullable URI baseUrl, WorkOs workos, Local loca
 	}
 
 	/**
+	 * Local mode. The secrets are random per install: generated at the first start and kept in the emulator's
+	 * database (the emulator module does this before the app starts); nothing falls back to a constant.
+	 *
+	 * @param exposed {@code GATEHOUSE_LOCAL_MODE_EXPOSED}: listen on every interface and serve the emulator to any
+	 * client, for a shared demo on purpose; otherwise local mode listens on {@code 127.0.0.1} only
+	 * @param dataDir {@code GATEHOUSE_DATA_DIR}: where the H2 files and the generated administrator's password live
 	 * @param emulatorApiKey the API key the embedded emulator accepts
 	 * @param emulatorClientId the client id the embedded emulator knows
 	 * @param idpInitiatedDomains demo organisations (by domain) that allow IdP-initiated sign-in when first imported
@@ -77,12 +90,32 @@ public record GatehouseSettings(@Nullable URI baseUrl, WorkOs workos, Local loca
 	 * @param emulatorOktaClientSecret its client secret
 	 * @param emulatorWebhookSecret the secret the embedded emulator signs its webhooks with
 	 */
-	public record Local(@DefaultValue("sk_test_gatehouse_local") String emulatorApiKey,
-			@DefaultValue("client_gatehouse_local") String emulatorClientId,
-			@DefaultValue("acme.test") java.util.List<String> idpInitiatedDomains,
-			@DefaultValue("okta-local-client") String emulatorOktaClientId,
-			@DefaultValue("okta-local-secret") String emulatorOktaClientSecret,
-			@DefaultValue("whsec_gatehouse_local") String emulatorWebhookSecret) {
+	public record Local(@DefaultValue("false") boolean exposed, @DefaultValue("./data") Path dataDir,
+			@Nullable String emulatorApiKey, @DefaultValue("client_gatehouse_local") String emulatorClientId,
+			@DefaultValue("acme.test") List<String> idpInitiatedDomains,
+			@DefaultValue("okta-local-client") String emulatorOktaClientId, @Nullable String emulatorOktaClientSecret,
+			@Nullable String emulatorWebhookSecret) {
+
+		@Override
+		public String emulatorApiKey() {
+			return generated("emulator-api-key", emulatorApiKey);
+		}
+
+		@Override
+		public String emulatorOktaClientSecret() {
+			return generated("emulator-okta-client-secret", emulatorOktaClientSecret);
+		}
+
+		@Override
+		public String emulatorWebhookSecret() {
+			return generated("emulator-webhook-secret", emulatorWebhookSecret);
+		}
+
+		private static String generated(String name, @Nullable String value) {
+			return Objects.requireNonNull(value,
+					() -> "gatehouse.local." + name + " is generated at start-up in local mode, and is missing");
+		}
+
 	}
 
 	/**
@@ -153,8 +186,8 @@ public record GatehouseSettings(@Nullable URI baseUrl, WorkOs workos, Local loca
 		public Admin {
 			email = blankToNull(email);
 			password = blankToNull(password);
-			if (password != null && password.length() < 12) {
-				throw new IllegalArgumentException("GATEHOUSE_ADMIN_PASSWORD must have at least 12 characters");
+			if (password != null && password.length() < 15) {
+				throw new IllegalArgumentException("GATEHOUSE_ADMIN_PASSWORD must have at least 15 characters");
 			}
 			if (password != null && email == null) {
 				throw new IllegalArgumentException("GATEHOUSE_ADMIN_EMAIL must be set with GATEHOUSE_ADMIN_PASSWORD");
@@ -163,7 +196,7 @@ public record GatehouseSettings(@Nullable URI baseUrl, WorkOs workos, Local loca
 
 	}
 
-	private static @Nullable String blankToNull(@Nullable String value) {
+	static @Nullable String blankToNull(@Nullable String value) {
 		return value == null || value.isBlank() ? null : value.trim();
 	}
 

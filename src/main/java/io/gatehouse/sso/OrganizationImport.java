@@ -3,6 +3,7 @@ package io.gatehouse.sso;
 import java.util.List;
 
 import io.gatehouse.account.Accounts;
+import io.gatehouse.account.LocalModeData;
 import io.gatehouse.settings.GatehouseSettings;
 import io.gatehouse.workos.WorkOs;
 import io.gatehouse.workos.WorkOsException;
@@ -31,7 +32,10 @@ class OrganizationImport {
 
 	private final GatehouseSettings settings;
 
-	OrganizationImport(WorkOs workos, Accounts accounts, GatehouseSettings settings) {
+	private final LocalModeData seeds;
+
+	OrganizationImport(WorkOs workos, Accounts accounts, GatehouseSettings settings, LocalModeData seeds) {
+		this.seeds = seeds;
 		this.workos = workos;
 		this.accounts = accounts;
 		this.settings = settings;
@@ -51,9 +55,12 @@ class OrganizationImport {
 		}
 		for (WorkOsOrganization organization : organizations) {
 			boolean created = accounts.importOrganization(organization.id(), organization.name(), organization.domains());
-			if (created && settings.localMode()
-					&& organization.domains().stream().anyMatch(settings.local().idpInitiatedDomains()::contains)) {
-				accounts.allowIdpInitiated(organization.id(), true);
+			if (created && settings.localMode()) {
+				// The emulator's organisations are demo data: connected mode refuses them (DemoDataGuard).
+				seeds.markOrganization(organization.id());
+				if (organization.domains().stream().anyMatch(settings.local().idpInitiatedDomains()::contains)) {
+					accounts.allowIdpInitiated(organization.id(), true);
+				}
 			}
 		}
 		LOG.info("Imported {} organisation(s) from WorkOS", organizations.size());

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.gatehouse.settings.GatehouseSettings;
 import io.gatehouse.support.EmulatorConsole;
 import io.gatehouse.support.GatehouseIntegrationTest;
 import io.gatehouse.support.SignedWebhooks;
@@ -43,6 +44,9 @@ class DirectoryEventsIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	GatehouseSettings settings;
 
 	@Autowired
 	FullSync sync;
@@ -130,7 +134,7 @@ class DirectoryEventsIntegrationTests {
 		}
 		Collections.shuffle(stream, random);
 
-		SignedWebhooks webhooks = new SignedWebhooks(port);
+		SignedWebhooks webhooks = new SignedWebhooks(port, settings.local().emulatorWebhookSecret());
 		ExecutorService senders = Executors.newFixedThreadPool(4);
 		List<Future<Integer>> answers = new ArrayList<>();
 		for (String body : stream) {
@@ -237,7 +241,7 @@ class DirectoryEventsIntegrationTests {
 		do {
 			String url = "http://127.0.0.1:" + port + "/emulator/events?limit=100" + (after != null ? "&after=" + after : "");
 			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-				.header("Authorization", "Bearer sk_test_gatehouse_local").build(), HttpResponse.BodyHandlers.ofString());
+				.header("Authorization", "Bearer " + settings.local().emulatorApiKey()).build(), HttpResponse.BodyHandlers.ofString());
 			JsonNode page = json.readTree(response.body());
 			page.get("data").forEach(all::add);
 			JsonNode next = page.get("list_metadata").get("after");

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.gatehouse.account.Accounts;
 import io.gatehouse.account.Passwords;
+import io.gatehouse.settings.GatehouseSettings;
 import io.gatehouse.support.GatehouseIntegrationTest;
 import io.gatehouse.support.KeepAliveWebhookSender;
 import io.gatehouse.support.SignedInAs;
@@ -55,6 +56,9 @@ class DirectorySyncBenchmark {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	GatehouseSettings settings;
 
 	@Autowired
 	FullSync sync;
@@ -124,7 +128,7 @@ class DirectorySyncBenchmark {
 			bodies.add(SignedWebhooks.event("dsync.user.created", SignedWebhooks.user("directory_user_bench" + i, acme.id(),
 					acme.organizationId(), "hook" + i + "@acme.test", "Hook", "No" + i, "active", at), at));
 		}
-		try (KeepAliveWebhookSender warmUp = new KeepAliveWebhookSender(port)) {
+		try (KeepAliveWebhookSender warmUp = new KeepAliveWebhookSender(port, settings.local().emulatorWebhookSecret())) {
 			for (int i = 0; i < WARM_UP; i++) {
 				warmUp.send(SignedWebhooks.event("dsync.user.created", SignedWebhooks.user("directory_user_warm" + i,
 						acme.id(), acme.organizationId(), "warm" + i + "@acme.test", "Warm", "Up", "active", at), at));
@@ -141,7 +145,7 @@ class DirectorySyncBenchmark {
 			int first = s;
 			answers.add(pool.submit(() -> {
 				int failures = 0;
-				try (KeepAliveWebhookSender sender = new KeepAliveWebhookSender(port)) {
+				try (KeepAliveWebhookSender sender = new KeepAliveWebhookSender(port, settings.local().emulatorWebhookSecret())) {
 					for (int i = first; i < stream.size(); i += senders) {
 						failures += sender.send(stream.get(i)) == 200 ? 0 : 1;
 					}

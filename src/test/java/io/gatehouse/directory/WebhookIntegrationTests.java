@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.gatehouse.account.Accounts;
 import io.gatehouse.account.Passwords;
+import io.gatehouse.settings.GatehouseSettings;
 import io.gatehouse.support.GatehouseIntegrationTest;
 import io.gatehouse.support.SignedInAs;
 import io.gatehouse.support.SignedWebhooks;
@@ -39,6 +40,9 @@ class WebhookIntegrationTests {
 	int port;
 
 	@Autowired
+	GatehouseSettings settings;
+
+	@Autowired
 	WorkOs workos;
 
 	@Autowired
@@ -58,7 +62,7 @@ class WebhookIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		webhooks = new SignedWebhooks(port);
+		webhooks = new SignedWebhooks(port, settings.local().emulatorWebhookSecret());
 		DirectoryInfo acme = workos.directories().stream().filter(d -> d.name().startsWith("Acme")).findFirst().orElseThrow();
 		directoryId = acme.id();
 		organizationId = acme.organizationId();
@@ -137,13 +141,13 @@ class WebhookIntegrationTests {
 
 		assertThat(webhooks.send(body, null)).isEqualTo(401);
 		assertThat(webhooks.send(body, SignedWebhooks.signature(body, now, "whsec_wrong"))).isEqualTo(401);
-		assertThat(webhooks.send(body, SignedWebhooks.signature(body, now - 4 * 60_000, SignedWebhooks.LOCAL_SECRET)))
+		assertThat(webhooks.send(body, SignedWebhooks.signature(body, now - 4 * 60_000, webhooks.secret())))
 			.isEqualTo(401);
-		assertThat(webhooks.send(body, SignedWebhooks.signature(body, now / 1000, SignedWebhooks.LOCAL_SECRET)))
+		assertThat(webhooks.send(body, SignedWebhooks.signature(body, now / 1000, webhooks.secret())))
 			.as("a timestamp in seconds is not a fresh one").isEqualTo(401);
 		assertThat(webhooks.send(body, "t=oops, v1=zz")).isEqualTo(401);
 		assertThat(webhooks.send(body.replace("forged@", "tampered@"),
-				SignedWebhooks.signature(body, now, SignedWebhooks.LOCAL_SECRET))).isEqualTo(401);
+				SignedWebhooks.signature(body, now, webhooks.secret()))).isEqualTo(401);
 
 		assertThat(jdbc.sql("select count(*) from directory_users where id = 'directory_user_forged'").query(Long.class).single())
 			.isZero();

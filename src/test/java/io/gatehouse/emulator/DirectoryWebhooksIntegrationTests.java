@@ -30,12 +30,14 @@ import com.workos.models.DsyncUserUpdated;
 import com.workos.models.WorkOSEvent;
 import com.workos.types.DirectoryUserState;
 import com.workos.webhooks.Webhook;
+import io.gatehouse.settings.GatehouseSettings;
 import io.gatehouse.support.EmulatorConsole;
 import io.gatehouse.support.GatehouseIntegrationTest;
 import io.gatehouse.support.TestBrowser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -51,7 +53,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @GatehouseIntegrationTest
 class DirectoryWebhooksIntegrationTests {
 
-	private static final String SECRET = "whsec_gatehouse_local";
+	@Autowired
+	GatehouseSettings settings;
 
 	private static final Receiver RECEIVER = Receiver.start();
 
@@ -92,9 +95,9 @@ class DirectoryWebhooksIntegrationTests {
 
 		Delivery delivery = RECEIVER.await(d -> d.body().contains(ada) && d.body().contains("dsync.user.updated"));
 		assertThat(delivery.signature()).matches("t=\\d{13}, v1=[0-9a-f]{64}");
-		assertThat(new Webhook().constructEvent(delivery.body(), delivery.signature(), SECRET).get("event").asText())
+		assertThat(new Webhook().constructEvent(delivery.body(), delivery.signature(), settings.local().emulatorWebhookSecret()).get("event").asText())
 			.isEqualTo("dsync.user.updated");
-		WorkOSEvent event = new Webhook().constructTypedEvent(delivery.body(), delivery.signature(), SECRET);
+		WorkOSEvent event = new Webhook().constructTypedEvent(delivery.body(), delivery.signature(), settings.local().emulatorWebhookSecret());
 		assertThat(event).isInstanceOf(DsyncUserUpdated.class);
 		DsyncUserUpdated updated = (DsyncUserUpdated) event;
 		assertThat(updated.getData().getState()).isEqualTo(DirectoryUserState.Inactive);
@@ -199,7 +202,7 @@ class DirectoryWebhooksIntegrationTests {
 		assertThat(events("range_start=" + future).get("data")).isEmpty();
 		assertThat(events("organization_id=org_unknown").get("data")).isEmpty();
 
-		com.workos.WorkOS workos = new com.workos.WorkOS("sk_test_gatehouse_local", "client_gatehouse_local",
+		com.workos.WorkOS workos = new com.workos.WorkOS(settings.local().emulatorApiKey(), "client_gatehouse_local",
 				"http://127.0.0.1:" + port + "/emulator");
 		com.workos.common.http.Page<WorkOSEvent> typed = workos.baseClient.requestPage("GET", "/events",
 				new com.fasterxml.jackson.core.type.TypeReference<WorkOSEvent>() {
@@ -219,9 +222,9 @@ class DirectoryWebhooksIntegrationTests {
 	@Test
 	void theEventsApiAnswers422ToABadLimitAnd401WithoutKey() throws Exception {
 		for (String limit : List.of("0", "101", "ten")) {
-			assertThat(send("/emulator/events?limit=" + limit, "sk_test_gatehouse_local").statusCode()).isEqualTo(422);
+			assertThat(send("/emulator/events?limit=" + limit, settings.local().emulatorApiKey()).statusCode()).isEqualTo(422);
 		}
-		assertThat(send("/emulator/events?range_start=yesterday", "sk_test_gatehouse_local").statusCode()).isEqualTo(422);
+		assertThat(send("/emulator/events?range_start=yesterday", settings.local().emulatorApiKey()).statusCode()).isEqualTo(422);
 		assertThat(send("/emulator/events", "wrong").statusCode()).isEqualTo(401);
 	}
 
@@ -294,7 +297,7 @@ class DirectoryWebhooksIntegrationTests {
 		assertThat(page.isRedirect()).isTrue();
 		assertThat(page.location()).endsWith("/emulator/ui/directories");
 		HttpResponse<String> api = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/emulator/directories"))
-			.header("Authorization", "Bearer sk_test_gatehouse_local")
+			.header("Authorization", "Bearer " + settings.local().emulatorApiKey())
 			.header("Accept", "application/json")
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(api.statusCode()).isEqualTo(200);
@@ -302,7 +305,7 @@ class DirectoryWebhooksIntegrationTests {
 	}
 
 	private JsonNode events(String query) throws Exception {
-		HttpResponse<String> answer = send("/emulator/events?" + query, "sk_test_gatehouse_local");
+		HttpResponse<String> answer = send("/emulator/events?" + query, settings.local().emulatorApiKey());
 		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
 		return json.readTree(answer.body());
 	}
@@ -313,8 +316,8 @@ class DirectoryWebhooksIntegrationTests {
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	private static WorkOSEvent typed(Delivery delivery) throws Exception {
-		return new Webhook().constructTypedEvent(delivery.body(), delivery.signature(), SECRET);
+	private WorkOSEvent typed(Delivery delivery) throws Exception {
+		return new Webhook().constructTypedEvent(delivery.body(), delivery.signature(), settings.local().emulatorWebhookSecret());
 	}
 
 	record Delivery(String body, String signature, String contentType) {

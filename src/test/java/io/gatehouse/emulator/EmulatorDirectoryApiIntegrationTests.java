@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.gatehouse.settings.GatehouseSettings;
 import io.gatehouse.support.GatehouseIntegrationTest;
 import io.gatehouse.workos.DirectoryInfo;
 import io.gatehouse.workos.DirectoryPerson;
@@ -27,6 +28,9 @@ class EmulatorDirectoryApiIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	GatehouseSettings settings;
 
 	@Autowired
 	WorkOs workos;
@@ -112,7 +116,7 @@ class EmulatorDirectoryApiIntegrationTests {
 
 	private HttpResponse<String> send(String path) throws Exception {
 		return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/emulator" + path))
-			.header("Authorization", "Bearer sk_test_gatehouse_local")
+			.header("Authorization", "Bearer " + settings.local().emulatorApiKey())
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 

@@ -7,7 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 
-
+import io.gatehouse.settings.GatehouseSettings;
 import io.gatehouse.support.GatehouseIntegrationTest;
 import io.gatehouse.support.QueryParams;
 import io.gatehouse.support.SsoJourney;
@@ -30,10 +30,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @GatehouseIntegrationTest
 class EmulatorSsoApiIntegrationTests {
 
-	private static final String API_KEY = "sk_test_gatehouse_local";
-
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	GatehouseSettings settings;
 
 	@Autowired
 	WorkOs workos;
@@ -56,15 +57,15 @@ class EmulatorSsoApiIntegrationTests {
 
 	@Test
 	void listsArePagedWithCursorsAndEndWithANullAfter() throws Exception {
-		JsonNode first = getJson("/connections?limit=3&order=asc", API_KEY).body;
+		JsonNode first = getJson("/connections?limit=3&order=asc", settings.local().emulatorApiKey()).body;
 		assertThat(first.get("data")).hasSize(3);
 		String after = first.get("list_metadata").get("after").asString();
 
-		JsonNode second = getJson("/connections?limit=3&order=asc&after=" + after, API_KEY).body;
+		JsonNode second = getJson("/connections?limit=3&order=asc&after=" + after, settings.local().emulatorApiKey()).body;
 		assertThat(second.get("data")).hasSize(3);
 		assertThat(second.get("data").get(0).get("id").asString()).isNotEqualTo(first.get("data").get(0).get("id").asString());
 		assertThat(second.get("list_metadata").get("after").isNull()).isTrue();
-		assertThat(getJson("/connections?limit=101", API_KEY).status).isEqualTo(422);
+		assertThat(getJson("/connections?limit=101", settings.local().emulatorApiKey()).status).isEqualTo(422);
 	}
 
 	@Test
@@ -80,7 +81,7 @@ class EmulatorSsoApiIntegrationTests {
 
 	@Test
 	void unknownConnectionIsA404InWorkOsShape() throws Exception {
-		Answer answer = getJson("/connections/conn_missing", API_KEY);
+		Answer answer = getJson("/connections/conn_missing", settings.local().emulatorApiKey());
 
 		assertThat(answer.status).isEqualTo(404);
 		assertThat(answer.body.get("code").asString()).isEqualTo("entity_not_found");
@@ -96,7 +97,7 @@ class EmulatorSsoApiIntegrationTests {
 		assertThat(wrongVerifier.body.get("error").asString()).isEqualTo("invalid_grant");
 
 		Answer secretInsteadOfVerifier = postForm("/sso/token",
-				"grant_type=authorization_code&client_id=client_gatehouse_local&client_secret=" + API_KEY + "&code=" + code);
+				"grant_type=authorization_code&client_id=client_gatehouse_local&client_secret=" + settings.local().emulatorApiKey() + "&code=" + code);
 		assertThat(secretInsteadOfVerifier.status).as("a PKCE code needs its verifier").isEqualTo(400);
 	}
 
@@ -106,7 +107,7 @@ class EmulatorSsoApiIntegrationTests {
 			.isEqualTo("unsupported_grant_type");
 		String code = codeFor("adele.goldberg@acme.test");
 		Answer wrongClient = postForm("/sso/token",
-				"grant_type=authorization_code&client_id=client_other&client_secret=" + API_KEY + "&code=" + code);
+				"grant_type=authorization_code&client_id=client_other&client_secret=" + settings.local().emulatorApiKey() + "&code=" + code);
 		assertThat(wrongClient.status).isEqualTo(400);
 		assertThat(wrongClient.body.get("error").asString()).isEqualTo("invalid_client");
 	}
@@ -157,7 +158,7 @@ class EmulatorSsoApiIntegrationTests {
 
 	private Answer postForm(String path, String form) throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(base() + path))
-			.header("Authorization", "Bearer " + API_KEY)
+			.header("Authorization", "Bearer " + settings.local().emulatorApiKey())
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(form))
 			.build();

@@ -7,13 +7,14 @@ import java.util.Map;
 import io.gatehouse.GatehouseApplication;
 import io.gatehouse.account.Accounts;
 import io.gatehouse.account.Passwords;
+import io.gatehouse.settings.GatehouseSettings;
 import io.gatehouse.support.Postgres;
 import io.gatehouse.support.SignedInAs;
 import io.gatehouse.support.SignedWebhooks;
 import io.gatehouse.support.SimultaneousEvents;
 import io.gatehouse.support.SsoJourney;
-import io.gatehouse.support.TestBrowser;
 import io.gatehouse.support.TestBrowser.Page;
+import io.gatehouse.support.TestBrowser;
 import io.gatehouse.workos.DirectoryInfo;
 import io.gatehouse.workos.WorkOs;
 import org.junit.jupiter.api.AfterAll;
@@ -45,6 +46,9 @@ class TwoInstancesOnPostgresTests {
 
 	ConfigurableApplicationContext instanceB;
 
+	/** The webhook secret both instances verify with: A's emulator's, random per install. */
+	String secret;
+
 	int portA;
 
 	int portB;
@@ -56,6 +60,7 @@ class TwoInstancesOnPostgresTests {
 		portA = port(instanceA);
 		// Both reach WorkOS at the same place, as two real instances would: here, instance A's emulator.
 		instanceB = start("gatehouse-b", "http://127.0.0.1:" + portA + "/emulator");
+		secret = SignedWebhooks.localSecret(instanceA);
 		portB = port(instanceB);
 	}
 
@@ -155,8 +160,8 @@ class TwoInstancesOnPostgresTests {
 		Map<String, Object> person = SignedWebhooks.user("directory_user_pg", acme.id(), acme.organizationId(),
 				"pg.person@acme.test", "Pe", "Gee", "active", at);
 		String event = SignedWebhooks.event("dsync.user.created", person, at);
-		assertThat(new SignedWebhooks(portB).send(event)).isEqualTo(200);
-		assertThat(new SignedWebhooks(portA).send(event)).as("the same event through the other instance").isEqualTo(200);
+		assertThat(new SignedWebhooks(portB, secret).send(event)).isEqualTo(200);
+		assertThat(new SignedWebhooks(portA, secret).send(event)).as("the same event through the other instance").isEqualTo(200);
 		assertThat(jdbc.sql("select count(*) from directory_events where subject_id = 'directory_user_pg'").query(Long.class).single())
 			.isEqualTo(1);
 		assertThat(jdbc.sql("select state from directory_users where id = 'directory_user_pg'").query(String.class).single())
@@ -167,7 +172,7 @@ class TwoInstancesOnPostgresTests {
 	void simultaneousEventsAboutANewPersonThroughBothInstancesAreAllAccepted() throws Exception {
 		WorkOs workos = instanceA.getBean(WorkOs.class);
 		DirectoryInfo acme = workos.directories().stream().filter(d -> d.name().startsWith("Acme")).findFirst().orElseThrow();
-		SimultaneousEvents.deliverAndCheck(List.of(new SignedWebhooks(portA), new SignedWebhooks(portB)),
+		SimultaneousEvents.deliverAndCheck(List.of(new SignedWebhooks(portA, secret), new SignedWebhooks(portB, secret)),
 				instanceA.getBean(JdbcClient.class), acme.id(), acme.organizationId(), "pgrush", 20);
 	}
 
@@ -178,7 +183,12 @@ class TwoInstancesOnPostgresTests {
 				"--gatehouse.throttle.first-delay=1m", "--gatehouse.directory.catch-up-enabled=false",
 				"--gatehouse.local.emulator-directory-rate-limit=4"));
 		if (workosUrl != null) {
-			args.add("--gatehouse.workos.api-base-url=" + workosUrl);
+			// B calls A's emulator: it is told so explicitly, with A's (random) secrets.
+			GatehouseSettings.Local a = instanceA.getBean(GatehouseSettings.class).local();
+			args.addAll(List.of("--gatehouse.mode=local", "--gatehouse.workos.api-base-url=" + workosUrl,
+					"--gatehouse.local.emulator-api-key=" + a.emulatorApiKey(),
+					"--gatehouse.local.emulator-webhook-secret=" + a.emulatorWebhookSecret(),
+					"--gatehouse.local.emulator-okta-client-secret=" + a.emulatorOktaClientSecret()));
 		}
 		return new SpringApplicationBuilder(GatehouseApplication.class).run(args.toArray(String[]::new));
 	}

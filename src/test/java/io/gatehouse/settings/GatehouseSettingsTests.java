@@ -67,7 +67,7 @@ class GatehouseSettingsTests {
 		runner.withPropertyValues("gatehouse.workos.api-key=sk_test_123")
 			.run(context -> assertThat(context).getFailure()
 				.rootCause()
-				.hasMessage("WORKOS_CLIENT_ID must be set when WORKOS_API_KEY is set"));
+				.hasMessageStartingWith("WORKOS_API_KEY is set, but connected mode needs both WORKOS_API_KEY and WORKOS_CLIENT_ID"));
 	}
 
 	@Test

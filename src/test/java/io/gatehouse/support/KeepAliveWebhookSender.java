@@ -9,13 +9,16 @@ public final class KeepAliveWebhookSender implements AutoCloseable {
 
 	private final KeepAliveConnection connection;
 
-	public KeepAliveWebhookSender(int port) throws IOException {
+	private final String secret;
+
+	public KeepAliveWebhookSender(int port, String secret) throws IOException {
 		this.connection = new KeepAliveConnection(port);
+		this.secret = secret;
 	}
 
 	/** Posts a signed event; returns the HTTP status. */
 	public int send(String body) throws IOException {
-		String signature = SignedWebhooks.signature(body, System.currentTimeMillis(), SignedWebhooks.LOCAL_SECRET);
+		String signature = SignedWebhooks.signature(body, System.currentTimeMillis(), secret);
 		return connection
 			.exchange("POST", "/webhooks/workos",
 					Map.of("Content-Type", "application/json", "WorkOS-Signature", signature),

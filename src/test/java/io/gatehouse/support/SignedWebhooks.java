@@ -25,22 +25,38 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class SignedWebhooks {
 
-	/** The secret local mode signs with. */
-	public static final String LOCAL_SECRET = "whsec_gatehouse_local";
-
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
 	private final int port;
 
-	public SignedWebhooks(int port) {
+	private final String secret;
+
+	/** @param secret the secret the app verifies with: local mode's, random per install ({@link #localSecret}) */
+	public SignedWebhooks(int port, String secret) {
 		this.port = port;
+		this.secret = secret;
 	}
 
-	/** Sends an event, signed now with the local secret; returns the HTTP status. */
+	/** The webhook secret of an app running in local mode (random per install). */
+	public static String localSecret(org.springframework.context.ApplicationContext app) {
+		return app.getBean(io.gatehouse.settings.GatehouseSettings.class).local().emulatorWebhookSecret();
+	}
+
+	/** Sends an event, signed now with the app's secret; returns the HTTP status. */
 	public int send(String body) {
-		return send(body, signature(body, System.currentTimeMillis(), LOCAL_SECRET));
+		return send(body, signature(body, System.currentTimeMillis(), secret));
+	}
+
+	/** Signs a body now with the app's secret, as the header value. */
+	public String signatureNow(String body) {
+		return signature(body, System.currentTimeMillis(), secret);
+	}
+
+	/** The secret this sender signs with. */
+	public String secret() {
+		return secret;
 	}
 
 	public int send(String body, @org.jspecify.annotations.Nullable String signatureHeader) {

@@ -1,5 +1,6 @@
 package io.gatehouse.account.internal;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.repository.Repository;
@@ -13,6 +14,8 @@ public interface UserRepository extends Repository<UserAccount, Long> {
 	Optional<UserAccount> findByUsernameIgnoreCase(String username);
 
 	boolean existsByAdminTrue();
+
+	List<UserAccount> findByAdminTrueOrderByEmailNormalized();
 
 	@org.springframework.data.jpa.repository.Query("""
 			select u from UserAccount u where lower(u.email) like :term or lower(u.username) like :term

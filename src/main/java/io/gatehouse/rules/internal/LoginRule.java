@@ -66,6 +66,10 @@ public class LoginRule {
 	@Column(name = "require_verified_email", nullable = false)
 	private boolean requireVerifiedEmail;
 
+	/** Seeded by local mode as demo data. */
+	@Column(nullable = false)
+	private boolean demo;
+
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
 
@@ -100,6 +104,14 @@ public class LoginRule {
 		this.totpIssuer = totpIssuer;
 		this.requireVerifiedEmail = requireVerifiedEmail;
 		this.updatedAt = now;
+	}
+
+	public void markDemo() {
+		this.demo = true;
+	}
+
+	public boolean isDemo() {
+		return demo;
 	}
 
 	public void enable(boolean enabled, Instant now) {

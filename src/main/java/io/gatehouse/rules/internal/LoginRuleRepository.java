@@ -9,6 +9,8 @@ public interface LoginRuleRepository extends Repository<LoginRule, Long> {
 
 	List<LoginRule> findAllByOrderByPriority();
 
+	List<LoginRule> findByDemoTrue();
+
 	Optional<LoginRule> findById(Long id);
 
 	Optional<LoginRule> findByName(String name);

@@ -50,10 +50,12 @@ public class SdkClient {
 		return clientId != null ? clientId : settings.local().emulatorClientId();
 	}
 
-	/** The secret webhooks are signed with: {@code WORKOS_WEBHOOK_SECRET}, or the emulator's in local mode. */
+	/**
+	 * The secret webhooks are signed with: in local mode the emulator's (random per install), otherwise
+	 * {@code WORKOS_WEBHOOK_SECRET}; {@code null} when none is set, and then every webhook is refused.
+	 */
 	public @Nullable String webhookSecret() {
-		String secret = settings.workos().webhookSecret();
-		return secret != null ? secret : (settings.localMode() ? settings.local().emulatorWebhookSecret() : null);
+		return settings.localMode() ? settings.local().emulatorWebhookSecret() : settings.workos().webhookSecret();
 	}
 
 	private WorkOS client() {
@@ -72,7 +74,7 @@ public class SdkClient {
 
 	private WorkOS build() {
 		GatehouseSettings.WorkOs config = settings.workos();
-		String apiKey = config.apiKey() != null ? config.apiKey() : settings.local().emulatorApiKey();
+		String apiKey = settings.localMode() ? settings.local().emulatorApiKey() : config.apiKey();
 		URI baseUrl = urls.workosApiBaseUrl();
 		Duration timeout = config.timeout();
 		OkHttpClient http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(5))
