@@ -14,6 +14,7 @@ import io.gatehouse.support.Outbox;
 import io.gatehouse.support.SignedInAs;
 import io.gatehouse.support.TestBrowser;
 import io.gatehouse.support.TestBrowser.Page;
+import io.gatehouse.support.TotpCodes;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -160,6 +161,50 @@ class CredentialChangeIntegrationTests {
 		assertThat(signedIn(other)).isTrue();
 		assertThat(new Outbox(port).find(email, "(Your Gatehouse password was changed)")).isEmpty();
 		assertThat(entries("password.changed", email)).isEmpty();
+	}
+
+	@Test
+	void aResetWhenMadeInABrowserSignedInAsThePersonThenEndsThatSessionToo() {
+		String email = "self.reset@credential-changes.example";
+		newUser(email);
+		TestBrowser browser = SignedInAs.password(port, email, PASSWORD);
+		String link = resetLink(email);
+
+		Page done = browser.submit(browser.get(link), link, Map.of("password", NEW_PASSWORD, "confirmation", NEW_PASSWORD));
+
+		assertThat(done.location()).endsWith("/accounts/login?passwordReset");
+		assertThat(signedIn(browser)).isFalse();
+		assertThat(browser.get(done.location()).status()).isEqualTo(200);
+	}
+
+	@Test
+	void factorAndRecoveryCodeChangesWhenMadeThenThePersonIsNotifiedByEmail() {
+		String email = "notified@credential-changes.example";
+		newUser(email);
+		TestBrowser owner = SignedInAs.password(port, email, PASSWORD);
+		Page enrol = owner.get("/accounts/enroll-totp");
+		String secret = enrol.find("id=\"totp-secret\">([A-Z2-7]+)<").orElseThrow();
+		assertThat(owner.submit(enrol, "/accounts/enroll-totp", Map.of("code", TotpCodes.code(secret, -1))).status())
+			.isEqualTo(302);
+		assertThat(eventually(() -> new Outbox(port).find(email, "(A second factor \\(an authenticator app\\) was added)")))
+			.isPresent();
+		assertThat(new Outbox(port).find(email, "(New Gatehouse recovery codes|New recovery codes were made)"))
+			.as("the first set comes with the factor, without a mail of its own")
+			.isEmpty();
+
+		Page codes = owner.get("/account/recovery-codes");
+		assertThat(owner.submit(codes, "/account/recovery-codes", Map.of()).location()).endsWith("/account/recovery-codes");
+		assertThat(eventually(() -> new Outbox(port).find(email, "(New recovery codes were made)"))).isPresent();
+		assertThat(entries("recovery_code.regenerated", email)).extracting(AuditEntry::detail)
+			.containsExactly("replaced=true", "replaced=false");
+
+		Page account = owner.get("/account");
+		String action = account.find("action=\"(/account/factors/\\d+/remove)\"").orElseThrow();
+		Page removed = owner.submit(account, action, Map.of("code", TotpCodes.code(secret, 1)));
+		assertThat(owner.get(removed.location()).body()).contains("The factor has been removed.");
+		assertThat(eventually(() -> new Outbox(port).find(email, "(A second factor \\(an authenticator app\\) was removed)")))
+			.isPresent();
+		assertThat(new Outbox(port).find(email, "If this was not you[^<]*(/accounts/password-reset)")).isPresent();
 	}
 
 }
