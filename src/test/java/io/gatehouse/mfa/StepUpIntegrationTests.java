@@ -9,6 +9,7 @@ import io.gatehouse.account.Passwords;
 import io.gatehouse.audit.AuditLog;
 import io.gatehouse.support.GatehouseIntegrationTest;
 import io.gatehouse.support.MovableClock;
+import io.gatehouse.support.Outbox;
 import io.gatehouse.support.SignedInAs;
 import io.gatehouse.support.SsoJourney;
 import io.gatehouse.support.TestBrowser;
@@ -310,6 +311,33 @@ class StepUpIntegrationTests {
 
 		assertThat(landed.location()).endsWith("/accounts/enroll-totp");
 		assertThat(browser.get(landed.location()).status()).isEqualTo(200);
+	}
+
+	@Test
+	void anSsoPersonWithOnlyAPhoneWhenSteppingUpThenConfirmsWithATextedCodeAndLandsBack() {
+		String email = "ada.lovelace@acme.test";
+		String phone = "+14155550161";
+		TestBrowser browser = new TestBrowser(port);
+		assertThat(new SsoJourney(browser).signIn(email, "").location()).endsWith("/account");
+		long id = accounts.findForLogin(email, true, false).orElseThrow().userId();
+		String phoneFactor = factors.startSms(phone);
+		String challenge = factors.sendSms(id, phoneFactor);
+		assertThat(factors.confirmSms(id, email, phoneFactor, phone, challenge, new Outbox(port).code(phone))).isTrue();
+		clock.advance(LATER);
+
+		Page stepUp = browser.get(browser.get("/accounts/enroll-totp").location());
+		assertThat(stepUp.body()).doesNotContain("id=\"step-up-password\"").doesNotContain("id=\"step-up-text\"");
+		String factorId = stepUp.find("name=\"factorId\" value=\"(\\d+)\"").orElseThrow();
+		Page sent = browser.submit(stepUp, "/account/confirm/send",
+				Map.of("factorId", factorId, "next", "/accounts/enroll-totp"));
+		assertThat(sent.body()).contains("id=\"step-up-sent\"").contains("id=\"step-up-text\"");
+		Page back = browser.submit(sent, "/account/confirm/code",
+				Map.of("kind", "text", "code", new Outbox(port).code(phone), "next", "/accounts/enroll-totp"));
+
+		assertThat(back.location()).endsWith("/accounts/enroll-totp");
+		assertThat(browser.get(back.location()).status()).isEqualTo(200);
+		assertThat(audit.latest(50)).anyMatch(e -> "step_up.passed".equals(e.type()) && email.equals(e.subject())
+				&& "method=sms".equals(e.detail()));
 	}
 
 }
