@@ -1,10 +1,10 @@
 package io.gatehouse.account;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import io.gatehouse.throttle.AccountThrottle;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import jakarta.validation.Valid;
@@ -26,16 +26,13 @@ class AccountController {
 
 	private final Accounts accounts;
 
-	private final Passwords passwords;
-
-	private final AccountThrottle throttle;
+	private final PasswordChanges passwordChanges;
 
 	private final UserSessions sessions;
 
-	AccountController(Accounts accounts, Passwords passwords, AccountThrottle throttle, UserSessions sessions) {
+	AccountController(Accounts accounts, PasswordChanges passwordChanges, UserSessions sessions) {
 		this.accounts = accounts;
-		this.passwords = passwords;
-		this.throttle = throttle;
+		this.passwordChanges = passwordChanges;
 		this.sessions = sessions;
 	}
 
@@ -53,12 +50,12 @@ class AccountController {
 	@PostMapping("/account/password")
 	String changePassword(@AuthenticationPrincipal SignedInUser user,
 			@Valid @ModelAttribute("passwordForm") PasswordChangeForm form, BindingResult result,
-			HttpServletRequest request, Model model, RedirectAttributes redirect) {
+			HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
 		if (!result.hasErrors() && !form.newPassword().equals(form.confirmation())) {
 			result.rejectValue("confirmation", "account.password.confirmation.mismatch");
 		}
-		if (!result.hasErrors() && !throttle.check(AccountThrottle.Secret.PASSWORD, "user:" + user.userId(),
-				() -> passwords.change(user.userId(), form.currentPassword(), form.newPassword()))) {
+		if (!result.hasErrors()
+				&& !passwordChanges.change(user, form.currentPassword(), form.newPassword(), request, response)) {
 			result.rejectValue("currentPassword", "account.password.current.wrong");
 		}
 		if (result.hasErrors()) {

@@ -89,6 +89,14 @@ public class UserSessions {
 		return deleteAllBut(userId, null);
 	}
 
+	/**
+	 * Ends every session of the user but {@code keptSessionId} (a credential change: the caller records it in its own
+	 * event); returns how many ended.
+	 */
+	public int endAllExcept(long userId, @Nullable String keptSessionId) {
+		return deleteAllBut(userId, keptSessionId);
+	}
+
 	private int deleteAllBut(long userId, @Nullable String keptSessionId) {
 		int ended = 0;
 		for (String id : find(userId).keySet()) {

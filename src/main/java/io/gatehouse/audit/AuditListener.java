@@ -1,5 +1,6 @@
 package io.gatehouse.audit;
 
+import io.gatehouse.account.PasswordChanged;
 import io.gatehouse.account.SessionsEnded;
 import io.gatehouse.account.UserProvisioned;
 import io.gatehouse.demo.DemoDataRemoved;
@@ -13,6 +14,9 @@ import io.gatehouse.mfa.FactorEnrolled;
 import io.gatehouse.mfa.FactorRemoved;
 import io.gatehouse.mfa.FactorsReset;
 import io.gatehouse.mfa.RecoveryCodeUsed;
+import io.gatehouse.mfa.RecoveryCodesRegenerated;
+import io.gatehouse.mfa.StepUpFailed;
+import io.gatehouse.mfa.StepUpPassed;
 import io.gatehouse.rules.RuleChanged;
 import io.gatehouse.sso.MagicLinkRequested;
 import org.jspecify.annotations.Nullable;
@@ -122,6 +126,27 @@ class AuditListener {
 	void on(SessionsEnded event) {
 		log.append("sessions.ended", event.userId(), event.actor(),
 				"user=" + event.email() + " scope=" + event.scope() + " count=" + event.count());
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	void on(PasswordChanged event) {
+		log.append(event.reset() ? "password.reset" : "password.changed", event.userId(), event.email(),
+				"sessions_ended=" + event.sessionsEnded());
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	void on(RecoveryCodesRegenerated event) {
+		log.append("recovery_code.regenerated", event.userId(), event.email(), "replaced=" + event.replaced());
+	}
+
+	@EventListener
+	void on(StepUpPassed event) {
+		log.append("step_up.passed", event.userId(), event.email(), "method=" + event.method());
+	}
+
+	@EventListener
+	void on(StepUpFailed event) {
+		log.append("step_up.failed", event.userId(), event.email(), "method=" + event.method());
 	}
 
 }

@@ -1,6 +1,13 @@
 package io.gatehouse.login;
 
+import java.util.Optional;
+
+import io.gatehouse.account.SignedInUser;
 import io.gatehouse.throttle.IpThrottle;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,7 +61,8 @@ class PasswordResetController {
 
 	@PostMapping("/accounts/password-reset/{token}")
 	String reset(@PathVariable String token, @RequestParam(required = false, defaultValue = "") String password,
-			@RequestParam(required = false, defaultValue = "") String confirmation, Model model) {
+			@RequestParam(required = false, defaultValue = "") String confirmation,
+			@AuthenticationPrincipal @Nullable SignedInUser user, HttpServletRequest request, Model model) {
 		model.addAttribute("token", token);
 		if (password.length() < 12 || password.length() > 256) {
 			model.addAttribute("error", "account.password.new.size");
@@ -64,8 +72,14 @@ class PasswordResetController {
 			model.addAttribute("error", "account.password.confirmation.mismatch");
 			return "login/reset-choose";
 		}
-		if (!resets.reset(token, password)) {
+		HttpSession session = request.getSession(false);
+		Optional<Long> whose = resets.reset(token, password, session != null ? session.getId() : null);
+		if (whose.isEmpty()) {
 			return "login/reset-expired";
+		}
+		if (session != null && user != null && user.userId() == whose.get()) {
+			// A reset ends all of the person's sessions, this one too.
+			session.invalidate();
 		}
 		return "redirect:/accounts/login?passwordReset";
 	}

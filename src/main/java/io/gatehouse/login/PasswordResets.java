@@ -8,7 +8,9 @@ import java.util.Optional;
 
 import io.gatehouse.account.AccountFacts;
 import io.gatehouse.account.Accounts;
+import io.gatehouse.account.PasswordChanged;
 import io.gatehouse.account.Passwords;
+import io.gatehouse.account.UserSessions;
 import io.gatehouse.mail.Mailer;
 import io.gatehouse.mail.MailUnavailable;
 import io.gatehouse.rules.LoginRules;
@@ -19,6 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import io.gatehouse.throttle.AccountThrottle;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,7 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Password reset by e-mail, for people whose rule signs them in with a password: a single-use link valid 30 minutes,
  * stored only as a hash. Asking answers the same whether or not the account exists. A reset never signs anyone in, so
- * it never skips a second factor.
+ * it never skips a second factor. A reset ends every session of the person (whoever held one is out), and a password
+ * change on the account page voids every unused link.
  */
 @Service
 class PasswordResets {
@@ -58,9 +64,15 @@ class PasswordResets {
 
 	private final TransactionTemplate transactions;
 
+	private final UserSessions sessions;
+
+	private final ApplicationEventPublisher events;
+
 	PasswordResets(JdbcClient jdbc, Accounts accounts, Passwords passwords, LoginRules rules, SecondFactors factors,
 			Mailer mailer, PublicUrls urls, Optional<Clock> clock, AccountThrottle throttle,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, UserSessions sessions, ApplicationEventPublisher events) {
+		this.sessions = sessions;
+		this.events = events;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.throttle = throttle;
 		this.jdbc = jdbc;
@@ -118,18 +130,35 @@ class PasswordResets {
 	}
 
 	/**
-	 * Uses the token once to set a new password; false if the link is expired, used, or no longer for a password user.
+	 * Uses the token once to set a new password, then ends every session of the person but
+	 * {@code currentSessionId} (the session of this request, which the caller ends itself if it is the person's).
 	 * The new password is hashed before the transaction that uses the token, so no connection waits for the hasher.
+	 * @return whose password it was; empty if the link is expired, used, or no longer for a password user
 	 */
-	public boolean reset(String token, String newPassword) {
+	public Optional<Long> reset(String token, String newPassword, @Nullable String currentSessionId) {
 		if (!isUsable(token)) {
-			return false;
+			return Optional.empty();
 		}
 		String hash = passwords.hash(newPassword);
-		return Boolean.TRUE.equals(transactions.execute(status -> useToken(token, hash)));
+		Optional<AccountFacts> account = Optional.ofNullable(transactions.execute(status -> useToken(token, hash)));
+		account.ifPresent(person -> {
+			int ended = sessions.endAllExcept(person.userId(), currentSessionId);
+			events.publishEvent(new PasswordChanged(person.userId(), person.email(), true, ended));
+		});
+		return account.map(AccountFacts::userId);
 	}
 
-	private boolean useToken(String token, String newHash) {
+	/** A password changed on the account page: every link not used yet stops working. */
+	@EventListener
+	void on(PasswordChanged event) {
+		if (!event.reset()) {
+			jdbc.sql("update password_reset_tokens set used_at = ? where user_id = ? and used_at is null")
+				.params(now(), event.userId())
+				.update();
+		}
+	}
+
+	private @Nullable AccountFacts useToken(String token, String newHash) {
 		OffsetDateTime now = now();
 		Optional<Long> userId = jdbc.sql("select user_id from password_reset_tokens where token_hash = ? and used_at is null and expires_at > ?")
 			.params(Secrets.sha256Hex(token), now)
@@ -139,17 +168,17 @@ class PasswordResets {
 				|| jdbc.sql("update password_reset_tokens set used_at = ? where token_hash = ? and used_at is null")
 					.params(now, Secrets.sha256Hex(token))
 					.update() != 1) {
-			return false;
+			return null;
 		}
 		Optional<AccountFacts> account = accounts.facts(userId.get()).filter(AccountFacts::active);
 		if (account.isEmpty() || !passwordRule(account.get())) {
-			return false;
+			return null;
 		}
 		passwords.setHash(userId.get(), newHash);
 		// Whoever reads the person's mail may choose their password: the guessing count starts afresh.
 		throttle.reset(AccountThrottle.Secret.PASSWORD, "user:" + userId.get());
 		jdbc.sql("update password_reset_tokens set used_at = ? where user_id = ? and used_at is null").params(now, userId.get()).update();
-		return true;
+		return account.get();
 	}
 
 	private boolean passwordRule(AccountFacts account) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.gatehouse.account.RecentAuthentication;
 import io.gatehouse.account.SignInDetails;
 import io.gatehouse.account.SignedInUser;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,14 +41,18 @@ public class SignIns {
 
 	private final Clock clock;
 
-	SignIns(ApplicationEventPublisher events, Optional<Clock> clock) {
+	private final RecentAuthentication recent;
+
+	SignIns(ApplicationEventPublisher events, Optional<Clock> clock, RecentAuthentication recent) {
 		this.events = events;
 		this.clock = clock.orElse(Clock.systemUTC());
+		this.recent = recent;
 	}
 
 	/**
 	 * Signs the person in on this browser: a new session id and a new CSRF token (against fixation), the security
-	 * context and the {@link SignInDetails} (device, address, time, method) saved in the session, and
+	 * context, the {@link SignInDetails} (device, address, time, method) and the time of this proof
+	 * ({@link RecentAuthentication}) saved in the session, and
 	 * {@link LoginSucceeded} published. Every sign-in ends here, the second-factor ones through
 	 * {@link #secondFactorPassed}. A {@code via} of the form {@code rule:<name>} names the rule that let them in.
 	 * @return where to send the browser next: {@code next} if it is a safe path, else the account page
@@ -83,6 +88,7 @@ public class SignIns {
 		holder.setContext(context);
 		contexts.saveContext(context, request, response);
 		SignInDetails.of(request, method, secondFactor, clock.instant()).storeIn(request.getSession());
+		recent.record(request, user.userId(), method);
 		events.publishEvent(new LoginSucceeded(user.userId(), user.email(), method, via, rule));
 		return SafeRedirects.next(next);
 	}

@@ -4,6 +4,7 @@ import io.gatehouse.web.Redirects;
 import java.util.Optional;
 
 import io.gatehouse.account.Accounts;
+import io.gatehouse.account.RecentAuthenticationRequired;
 import io.gatehouse.account.SignedInUser;
 import io.gatehouse.login.PendingSecondFactor;
 import io.gatehouse.login.SignIns;
@@ -22,8 +23,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Adding an authenticator app: from the account page, or forced during sign-in when the person's rule demands a
- * second factor and they have none yet. Confirming a first code completes the enrolment (and then the sign-in).
+ * Adding an authenticator app or a phone: from the account page, or forced during sign-in when the person's rule
+ * demands a second factor and they have none yet. Confirming a first code completes the enrolment (and then the
+ * sign-in). From the account page, every step needs a recent proof of who you are
+ * ({@link RecentAuthenticationRequired}: a signed-in person without one goes to the step-up page first); the forced
+ * enrolment belongs to a sign-in that has just checked the password, and has no signed-in person yet.
  */
 @Controller
 class EnrolmentController {
@@ -57,6 +61,7 @@ class EnrolmentController {
 	}
 
 	@GetMapping("/accounts/enroll")
+	@RecentAuthenticationRequired
 	String choose(@AuthenticationPrincipal @Nullable SignedInUser user, HttpServletRequest request, Model model) {
 		Optional<Enrollee> enrollee = enrollee(user, request);
 		if (enrollee.isEmpty()) {
@@ -67,6 +72,7 @@ class EnrolmentController {
 	}
 
 	@GetMapping("/accounts/enroll-totp")
+	@RecentAuthenticationRequired
 	String totp(@AuthenticationPrincipal @Nullable SignedInUser user, HttpServletRequest request, Model model) {
 		Optional<Enrollee> enrollee = enrollee(user, request);
 		if (enrollee.isEmpty()) {
@@ -84,6 +90,7 @@ class EnrolmentController {
 	}
 
 	@PostMapping("/accounts/enroll-totp")
+	@RecentAuthenticationRequired(returnTo = "/accounts/enroll-totp")
 	Object confirm(@RequestParam(required = false, defaultValue = "") String code,
 			@AuthenticationPrincipal @Nullable SignedInUser user, HttpServletRequest request,
 			HttpServletResponse response, Model model, RedirectAttributes redirect) {
@@ -114,6 +121,7 @@ class EnrolmentController {
 	}
 
 	@GetMapping("/accounts/enroll-sms")
+	@RecentAuthenticationRequired
 	String smsForm(@AuthenticationPrincipal @Nullable SignedInUser user, HttpServletRequest request, Model model) {
 		Optional<Enrollee> enrollee = enrollee(user, request);
 		if (enrollee.isEmpty()) {
@@ -129,6 +137,7 @@ class EnrolmentController {
 	}
 
 	@PostMapping("/accounts/enroll-sms")
+	@RecentAuthenticationRequired(returnTo = "/accounts/enroll-sms")
 	String sendSmsCode(@RequestParam(required = false, defaultValue = "") String phone,
 			@AuthenticationPrincipal @Nullable SignedInUser user, HttpServletRequest request, Model model) {
 		Optional<Enrollee> enrollee = enrollee(user, request);
@@ -160,6 +169,7 @@ class EnrolmentController {
 	}
 
 	@PostMapping("/accounts/enroll-sms/confirm")
+	@RecentAuthenticationRequired(returnTo = "/accounts/enroll-sms")
 	Object confirmSms(@RequestParam(required = false, defaultValue = "") String code,
 			@AuthenticationPrincipal @Nullable SignedInUser user, HttpServletRequest request,
 			HttpServletResponse response, Model model, RedirectAttributes redirect) {
@@ -204,7 +214,7 @@ class EnrolmentController {
 		}
 		redirect.addFlashAttribute("message", "mfa.enrolled");
 		if (!recoveryCodes.hasCodes(enrollee.userId())) {
-			redirect.addFlashAttribute("recoveryCodes", recoveryCodes.regenerate(enrollee.userId()));
+			redirect.addFlashAttribute("recoveryCodes", recoveryCodes.regenerate(enrollee.userId(), enrollee.email()));
 			redirect.addFlashAttribute("continueTo", next);
 			return "redirect:/account/recovery-codes";
 		}

@@ -1,6 +1,7 @@
 package io.gatehouse.mfa;
 
-import io.gatehouse.account.Passwords;
+import io.gatehouse.account.RecentAuthentication;
+import io.gatehouse.account.RecentAuthenticationRequired;
 import io.gatehouse.account.SignedInUser;
 import io.gatehouse.workos.WorkOsException;
 import org.jspecify.annotations.Nullable;
@@ -17,32 +18,52 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Removing a factor from the account page: only after proving it is really you, with a current authenticator code
- * or your password, so a borrowed session cannot strip a factor.
+ * Removing a factor and making new recovery codes, from the account page: only after proving it is really you, so a
+ * borrowed session cannot strip a factor or take over the recovery codes. The proof is a sign-in or step-up within
+ * {@link RecentAuthentication#WINDOW}, or for removal, a current authenticator code or the password typed into the
+ * form itself.
  */
 @Controller
 class FactorController {
 
-	private final Factors factors;
+	static final String REMOVE_PAGE = "mfa/remove-factor";
 
-	private final Passwords passwords;
+	private final Factors factors;
 
 	private final RecoveryCodes recoveryCodes;
 
-	private final CodeAttempts attempts;
+	private final StepUps stepUps;
 
-	FactorController(Factors factors, Passwords passwords, RecoveryCodes recoveryCodes, CodeAttempts attempts) {
-		this.attempts = attempts;
+	private final RecentAuthentication recent;
+
+	FactorController(Factors factors, RecoveryCodes recoveryCodes, StepUps stepUps, RecentAuthentication recent) {
 		this.recoveryCodes = recoveryCodes;
 		this.factors = factors;
-		this.passwords = passwords;
+		this.stepUps = stepUps;
+		this.recent = recent;
+	}
+
+	/** "Remove this factor?", reached after a step-up. */
+	@GetMapping("/account/factors/{id}/remove")
+	@RecentAuthenticationRequired
+	String confirmRemoval(@PathVariable long id, @AuthenticationPrincipal SignedInUser user, Model model) {
+		java.util.Optional<FactorView> factor = factors.factor(user.userId(), id);
+		if (factor.isEmpty()) {
+			return "redirect:/account";
+		}
+		model.addAttribute("factor", factor.get());
+		return REMOVE_PAGE;
 	}
 
 	@PostMapping("/account/factors/{id}/remove")
 	String remove(@PathVariable long id, @RequestParam(required = false, defaultValue = "") String code,
 			@AuthenticationPrincipal SignedInUser user, HttpServletRequest request, RedirectAttributes redirect) {
 		try {
-			if (!proven(request, user, code.trim())) {
+			String proof = code.trim();
+			if (proof.isEmpty() && !recent.isRecent(request, user.userId())) {
+				return "redirect:" + RecentAuthentication.stepUpUrl("/account/factors/" + id + "/remove");
+			}
+			if (!proof.isEmpty() && !stepUps.withAppCodeOrPassword(request, user, proof)) {
 				redirect.addFlashAttribute("factorError", "mfa.remove.code-wrong");
 				return "redirect:/account";
 			}
@@ -56,17 +77,6 @@ class FactorController {
 		return "redirect:/account";
 	}
 
-	private boolean proven(HttpServletRequest request, SignedInUser user, String codeOrPassword) {
-		String digits = codeOrPassword.replace(" ", "");
-		java.util.Optional<FactorView> app = factors.list(user.userId()).stream().filter(f -> "totp".equals(f.type())).findFirst();
-		if (app.isPresent() && digits.matches("\\d{6}")) {
-			return attempts.code(request, user.userId(),
-					() -> factors.verify(user.userId(), app.get().id(), factors.challengeApp(user.userId(), app.get().id()), digits));
-		}
-		return !codeOrPassword.isEmpty() && codeOrPassword.length() <= 1024
-				&& attempts.password(request, user.userId(), () -> passwords.matches(user.userId(), codeOrPassword));
-	}
-
 	/** Recovery codes: shown once after they are made, otherwise how many are left and a way to make new ones. */
 	@GetMapping("/account/recovery-codes")
 	String recoveryCodes(@AuthenticationPrincipal SignedInUser user, Model model) {
@@ -75,9 +85,10 @@ class FactorController {
 	}
 
 	@PostMapping("/account/recovery-codes")
+	@RecentAuthenticationRequired(returnTo = "/account/recovery-codes")
 	String regenerate(@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
 		if (factors.hasFactor(user.userId())) {
-			redirect.addFlashAttribute("recoveryCodes", recoveryCodes.regenerate(user.userId()));
+			redirect.addFlashAttribute("recoveryCodes", recoveryCodes.regenerate(user.userId(), user.email()));
 		}
 		return "redirect:/account/recovery-codes";
 	}

@@ -55,6 +55,15 @@ public class RecoveryCodes {
 		return codes;
 	}
 
+	/** As {@link #regenerate(long)}, for the person's own request: {@link RecoveryCodesRegenerated} tells the rest. */
+	@Transactional
+	public List<String> regenerate(long userId, String email) {
+		boolean replaced = hasCodes(userId);
+		List<String> codes = regenerate(userId);
+		events.publishEvent(new RecoveryCodesRegenerated(userId, email, replaced));
+		return codes;
+	}
+
 	@Transactional(readOnly = true)
 	public boolean hasCodes(long userId) {
 		return jdbc.sql("select count(*) from recovery_codes where user_id = ?").param(userId).query(Long.class).single() > 0;
