@@ -32,7 +32,11 @@ class AccountController {
 
 	private final UserSessions sessions;
 
-	AccountController(Accounts accounts, Passwords passwords, AccountThrottle throttle, UserSessions sessions) {
+	private final NewPasswords newPasswords;
+
+	AccountController(Accounts accounts, Passwords passwords, AccountThrottle throttle, UserSessions sessions,
+			NewPasswords newPasswords) {
+		this.newPasswords = newPasswords;
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.throttle = throttle;
@@ -54,6 +58,10 @@ class AccountController {
 	String changePassword(@AuthenticationPrincipal SignedInUser user,
 			@Valid @ModelAttribute("passwordForm") PasswordChangeForm form, BindingResult result,
 			HttpServletRequest request, Model model, RedirectAttributes redirect) {
+		if (!result.hasFieldErrors("newPassword")) {
+			newPasswords.refusal(user.userId(), form.newPassword())
+				.ifPresent(refusal -> result.rejectValue("newPassword", refusal.messageCode()));
+		}
 		if (!result.hasErrors() && !form.newPassword().equals(form.confirmation())) {
 			result.rejectValue("confirmation", "account.password.confirmation.mismatch");
 		}
@@ -87,8 +95,12 @@ class AccountController {
 	}
 
 	private String page(SignedInUser user, HttpServletRequest request, Model model) {
-		model.addAttribute("account", accounts.overview(user.userId())
-			.orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND)));
+		AccountOverview account = accounts.overview(user.userId())
+			.orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
+		model.addAttribute("account", account);
+		if (account.hasPassword()) {
+			model.addAttribute("passwordMinLength", newPasswords.minimumLength(user.userId()));
+		}
 		model.addAttribute("sessions", sessions.list(user.userId(), currentSessionId(request)));
 		return PAGE;
 	}

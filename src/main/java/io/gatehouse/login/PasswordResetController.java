@@ -1,5 +1,8 @@
 package io.gatehouse.login;
 
+import java.util.Optional;
+
+import io.gatehouse.account.PasswordPolicy;
 import io.gatehouse.throttle.IpThrottle;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -56,12 +59,13 @@ class PasswordResetController {
 	String reset(@PathVariable String token, @RequestParam(required = false, defaultValue = "") String password,
 			@RequestParam(required = false, defaultValue = "") String confirmation, Model model) {
 		model.addAttribute("token", token);
-		if (password.length() < 12 || password.length() > 256) {
-			model.addAttribute("error", "account.password.new.size");
+		Optional<PasswordPolicy.Refusal> refusal = resets.refusal(token, password);
+		if (refusal.isPresent()) {
+			model.addAttribute("passwordError", refusal.get().messageCode());
 			return "login/reset-choose";
 		}
 		if (!password.equals(confirmation)) {
-			model.addAttribute("error", "account.password.confirmation.mismatch");
+			model.addAttribute("confirmationError", "account.password.confirmation.mismatch");
 			return "login/reset-choose";
 		}
 		if (!resets.reset(token, password)) {

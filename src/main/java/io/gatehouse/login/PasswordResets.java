@@ -8,6 +8,8 @@ import java.util.Optional;
 
 import io.gatehouse.account.AccountFacts;
 import io.gatehouse.account.Accounts;
+import io.gatehouse.account.NewPasswords;
+import io.gatehouse.account.PasswordPolicy;
 import io.gatehouse.account.Passwords;
 import io.gatehouse.mail.Mailer;
 import io.gatehouse.mail.MailUnavailable;
@@ -58,9 +60,12 @@ class PasswordResets {
 
 	private final TransactionTemplate transactions;
 
+	private final NewPasswords newPasswords;
+
 	PasswordResets(JdbcClient jdbc, Accounts accounts, Passwords passwords, LoginRules rules, SecondFactors factors,
 			Mailer mailer, PublicUrls urls, Optional<Clock> clock, AccountThrottle throttle,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, NewPasswords newPasswords) {
+		this.newPasswords = newPasswords;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.throttle = throttle;
 		this.jdbc = jdbc;
@@ -115,6 +120,19 @@ class PasswordResets {
 			.params(Secrets.sha256Hex(token), now())
 			.query(Long.class)
 			.single() == 1;
+	}
+
+	/**
+	 * Why the person this link is for may not choose this password ({@link PasswordPolicy}, by their rule); empty
+	 * when they may, and when the link does not work ({@link #reset} then says so).
+	 */
+	@Transactional(readOnly = true)
+	public Optional<PasswordPolicy.Refusal> refusal(String token, String newPassword) {
+		return jdbc.sql("select user_id from password_reset_tokens where token_hash = ? and used_at is null and expires_at > ?")
+			.params(Secrets.sha256Hex(token), now())
+			.query(Long.class)
+			.optional()
+			.flatMap(userId -> newPasswords.refusal(userId, newPassword));
 	}
 
 	/**
