@@ -175,7 +175,7 @@ class TotpSignInIntegrationTests {
 		String secret = page.find("id=\"totp-secret\">([A-Z2-7]+)<").orElseThrow();
 		Page codesPage = enrolling.get(enrolling.submit(page, "/accounts/enroll-totp",
 				Map.of("code", TotpCodes.code(secret, -1))).location());
-		String recoveryCode = codesPage.find("<li>([a-z0-9]{5}-[a-z0-9]{5})</li>").orElseThrow();
+		String recoveryCode = codesPage.find("<li>([0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4})</li>").orElseThrow();
 
 		TestBrowser browser = new TestBrowser(port);
 		Page verify = browser.get(passwordStep(browser, email).location());
@@ -198,12 +198,12 @@ class TotpSignInIntegrationTests {
 		Page page = browser.get("/accounts/enroll-totp");
 		String secret = page.find("id=\"totp-secret\">([A-Z2-7]+)<").orElseThrow();
 		String first = browser.get(browser.submit(page, "/accounts/enroll-totp", Map.of("code", TotpCodes.code(secret, -1)))
-			.location()).find("<li>([a-z0-9]{5}-[a-z0-9]{5})</li>").orElseThrow();
+			.location()).find("<li>([0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4})</li>").orElseThrow();
 
 		Page manage = browser.get("/account/recovery-codes");
 		assertThat(manage.body()).contains("10</span> unused recovery code(s) left");
 		Page fresh = browser.get(browser.submit(manage, "/account/recovery-codes", Map.of()).location());
-		assertThat(fresh.find("<li>([a-z0-9]{5}-[a-z0-9]{5})</li>")).get().isNotEqualTo(first);
+		assertThat(fresh.find("<li>([0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4})</li>")).get().isNotEqualTo(first);
 
 		TestBrowser later = new TestBrowser(port);
 		Page verify = later.get(passwordStep(later, email).location());
