@@ -3,18 +3,18 @@ package io.gatehouse.account;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import jakarta.validation.Valid;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The signed-in person's own page, where they can also change their password and end their other sessions.
@@ -51,6 +51,10 @@ class AccountController {
 	String changePassword(@AuthenticationPrincipal SignedInUser user,
 			@Valid @ModelAttribute("passwordForm") PasswordChangeForm form, BindingResult result,
 			HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+		if (!result.hasFieldErrors("newPassword")) {
+			passwordChanges.refusal(user.userId(), form.newPassword())
+				.ifPresent(refusal -> result.rejectValue("newPassword", refusal.messageCode()));
+		}
 		if (!result.hasErrors() && !form.newPassword().equals(form.confirmation())) {
 			result.rejectValue("confirmation", "account.password.confirmation.mismatch");
 		}
@@ -84,8 +88,12 @@ class AccountController {
 	}
 
 	private String page(SignedInUser user, HttpServletRequest request, Model model) {
-		model.addAttribute("account", accounts.overview(user.userId())
-			.orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND)));
+		AccountOverview account = accounts.overview(user.userId())
+			.orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
+		model.addAttribute("account", account);
+		if (account.hasPassword()) {
+			model.addAttribute("passwordMinLength", passwordChanges.minimumLength(user.userId()));
+		}
 		model.addAttribute("sessions", sessions.list(user.userId(), currentSessionId(request)));
 		return PAGE;
 	}

@@ -219,6 +219,18 @@ public class Accounts {
 		return signedIn(user);
 	}
 
+	/**
+	 * The session principal for an account that finished a second step (a code, an enrolment), if it is still active:
+	 * empty when it was deactivated (or deleted) while the step was pending, and then nothing is recorded.
+	 */
+	@Transactional
+	public Optional<SignedInUser> signedInIfActive(long userId) {
+		return users.findById(userId).filter(UserAccount::isActive).map(user -> {
+			user.signedIn(clock.instant());
+			return signedIn(user);
+		});
+	}
+
 	/** The person proved they read mail at their address. */
 	@Transactional
 	public void markEmailVerified(long userId) {

@@ -1,5 +1,7 @@
 package io.gatehouse.account;
 
+import java.util.Optional;
+
 import io.gatehouse.throttle.AccountThrottle;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -28,15 +30,28 @@ public class PasswordChanges {
 
 	private final ApplicationEventPublisher events;
 
+	private final NewPasswords newPasswords;
+
 	private final CsrfTokenRepository csrfTokens = new HttpSessionCsrfTokenRepository();
 
 	PasswordChanges(Passwords passwords, AccountThrottle throttle, UserSessions sessions, RecentAuthentication recent,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, NewPasswords newPasswords) {
+		this.newPasswords = newPasswords;
 		this.passwords = passwords;
 		this.throttle = throttle;
 		this.sessions = sessions;
 		this.recent = recent;
 		this.events = events;
+	}
+
+	/** Why the person may not choose this password ({@link PasswordPolicy}, by their rule); empty when they may. */
+	public Optional<PasswordPolicy.Refusal> refusal(long userId, String replacement) {
+		return newPasswords.refusal(userId, replacement);
+	}
+
+	/** The shortest password the person may choose: 15 as their only factor, 8 with a second one. */
+	public int minimumLength(long userId) {
+		return newPasswords.minimumLength(userId);
 	}
 
 	/** @return false if the current password is wrong (or throttled): nothing changed */

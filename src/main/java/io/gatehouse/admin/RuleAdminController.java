@@ -75,7 +75,12 @@ class RuleAdminController {
 
 	@GetMapping("/admin/rules")
 	String list(Model model) {
-		model.addAttribute("rules", rules.list());
+		List<RuleView> all = rules.list();
+		model.addAttribute("rules", all);
+		model.addAttribute("grantingAdmin", all.stream()
+			.filter(rule -> rules.grantsAdmin(rule.toDraft()))
+			.map(RuleView::id)
+			.collect(java.util.stream.Collectors.toSet()));
 		model.addAttribute("organizations", organizationNames());
 		return "admin/rules/list";
 	}
@@ -183,6 +188,7 @@ class RuleAdminController {
 
 	private String edit(Model model, @Nullable Long id) {
 		model.addAttribute("ruleId", id);
+		model.addAttribute("grantsAdmin", model.getAttribute("rule") instanceof RuleDraft draft && rules.grantsAdmin(draft));
 		model.addAttribute("methods", Arrays.asList(LoginMethod.values()));
 		model.addAttribute("jitModes", Arrays.asList(JitMode.values()));
 		model.addAttribute("organizations", accounts.organizations());

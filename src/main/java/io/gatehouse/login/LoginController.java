@@ -1,20 +1,20 @@
 package io.gatehouse.login;
 
-import io.gatehouse.web.Redirects;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
 import io.gatehouse.account.Accounts;
 import io.gatehouse.account.Passwords;
-import io.gatehouse.throttle.AccountThrottle;
-import io.gatehouse.throttle.Attempt;
-import io.gatehouse.throttle.IpThrottle;
 import io.gatehouse.account.SignedInUser;
 import io.gatehouse.rules.LoginMethod;
 import io.gatehouse.rules.RuleDecision;
 import io.gatehouse.settings.GatehouseSettings;
 import io.gatehouse.settings.PublicUrls;
+import io.gatehouse.throttle.AccountThrottle;
+import io.gatehouse.throttle.Attempt;
+import io.gatehouse.throttle.IpThrottle;
+import io.gatehouse.web.Redirects;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;

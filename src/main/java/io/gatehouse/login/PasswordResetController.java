@@ -2,6 +2,7 @@ package io.gatehouse.login;
 
 import java.util.Optional;
 
+import io.gatehouse.account.PasswordPolicy;
 import io.gatehouse.account.SignedInUser;
 import io.gatehouse.throttle.IpThrottle;
 import jakarta.servlet.http.HttpServletRequest;
@@ -64,12 +65,13 @@ class PasswordResetController {
 			@RequestParam(required = false, defaultValue = "") String confirmation,
 			@AuthenticationPrincipal @Nullable SignedInUser user, HttpServletRequest request, Model model) {
 		model.addAttribute("token", token);
-		if (password.length() < 12 || password.length() > 256) {
-			model.addAttribute("error", "account.password.new.size");
+		Optional<PasswordPolicy.Refusal> refusal = resets.refusal(token, password);
+		if (refusal.isPresent()) {
+			model.addAttribute("passwordError", refusal.get().messageCode());
 			return "login/reset-choose";
 		}
 		if (!password.equals(confirmation)) {
-			model.addAttribute("error", "account.password.confirmation.mismatch");
+			model.addAttribute("confirmationError", "account.password.confirmation.mismatch");
 			return "login/reset-choose";
 		}
 		HttpSession session = request.getSession(false);

@@ -8,22 +8,24 @@ import java.util.Optional;
 
 import io.gatehouse.account.AccountFacts;
 import io.gatehouse.account.Accounts;
+import io.gatehouse.account.NewPasswords;
 import io.gatehouse.account.PasswordChanged;
+import io.gatehouse.account.PasswordPolicy;
 import io.gatehouse.account.Passwords;
 import io.gatehouse.account.UserSessions;
-import io.gatehouse.mail.Mailer;
 import io.gatehouse.mail.MailUnavailable;
+import io.gatehouse.mail.Mailer;
 import io.gatehouse.rules.LoginRules;
 import io.gatehouse.rules.RuleDecision;
 import io.gatehouse.secrets.Secrets;
 import io.gatehouse.settings.PublicUrls;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import io.gatehouse.throttle.AccountThrottle;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -68,11 +70,15 @@ class PasswordResets {
 
 	private final ApplicationEventPublisher events;
 
+	private final NewPasswords newPasswords;
+
 	PasswordResets(JdbcClient jdbc, Accounts accounts, Passwords passwords, LoginRules rules, SecondFactors factors,
 			Mailer mailer, PublicUrls urls, Optional<Clock> clock, AccountThrottle throttle,
-			PlatformTransactionManager transactionManager, UserSessions sessions, ApplicationEventPublisher events) {
+			PlatformTransactionManager transactionManager, UserSessions sessions, ApplicationEventPublisher events,
+			NewPasswords newPasswords) {
 		this.sessions = sessions;
 		this.events = events;
+		this.newPasswords = newPasswords;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.throttle = throttle;
 		this.jdbc = jdbc;
@@ -127,6 +133,19 @@ class PasswordResets {
 			.params(Secrets.sha256Hex(token), now())
 			.query(Long.class)
 			.single() == 1;
+	}
+
+	/**
+	 * Why the person this link is for may not choose this password ({@link PasswordPolicy}, by their rule); empty
+	 * when they may, and when the link does not work ({@link #reset} then says so).
+	 */
+	@Transactional(readOnly = true)
+	public Optional<PasswordPolicy.Refusal> refusal(String token, String newPassword) {
+		return jdbc.sql("select user_id from password_reset_tokens where token_hash = ? and used_at is null and expires_at > ?")
+			.params(Secrets.sha256Hex(token), now())
+			.query(Long.class)
+			.optional()
+			.flatMap(userId -> newPasswords.refusal(userId, newPassword));
 	}
 
 	/**

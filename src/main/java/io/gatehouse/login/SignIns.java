@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.gatehouse.account.Accounts;
 import io.gatehouse.account.RecentAuthentication;
 import io.gatehouse.account.SignInDetails;
 import io.gatehouse.account.SignedInUser;
@@ -43,7 +44,10 @@ public class SignIns {
 
 	private final RecentAuthentication recent;
 
-	SignIns(ApplicationEventPublisher events, Optional<Clock> clock, RecentAuthentication recent) {
+	private final Accounts accounts;
+
+	SignIns(ApplicationEventPublisher events, Optional<Clock> clock, RecentAuthentication recent, Accounts accounts) {
+		this.accounts = accounts;
 		this.events = events;
 		this.clock = clock.orElse(Clock.systemUTC());
 		this.recent = recent;
@@ -127,12 +131,24 @@ public class SignIns {
 		return true;
 	}
 
-	/** The second factor passed: signs the person in and returns where to go. */
-	public String secondFactorPassed(HttpServletRequest request, HttpServletResponse response, PendingSecondFactor pending,
-			SignedInUser user) {
+	/** Where a second step sends a browser whose account can no longer sign in: the sign-in page, saying it failed. */
+	public static final String SIGN_IN_FAILED = "/accounts/login?signInFailed";
+
+	/**
+	 * The second factor passed: signs the person in, if their account is still active, and returns where to go. An
+	 * account deactivated while the step was pending gets no session: the pending sign-in is discarded, the failure
+	 * recorded, and the answer is empty (send the browser to {@link #SIGN_IN_FAILED}, as for any failed sign-in).
+	 */
+	public Optional<String> secondFactorPassed(HttpServletRequest request, HttpServletResponse response,
+			PendingSecondFactor pending) {
 		request.getSession().removeAttribute(SECOND_FACTOR);
-		return establish(request, response, user, pending.method() + "+mfa", pending.via(), ruleOf(pending.via()),
-				pending.next(), true);
+		Optional<SignedInUser> user = accounts.signedInIfActive(pending.userId());
+		if (user.isEmpty()) {
+			fail(pending.method() + "+mfa", "account_inactive", pending.email(), ruleOf(pending.via()));
+			return Optional.empty();
+		}
+		return Optional.of(establish(request, response, user.get(), pending.method() + "+mfa", pending.via(),
+				ruleOf(pending.via()), pending.next(), true));
 	}
 
 	/** Forgets whatever authentication this request carries (e.g. one a provider's filter just stored). */

@@ -4,7 +4,6 @@ import io.gatehouse.web.Redirects;
 import java.util.Optional;
 
 import io.gatehouse.account.Accounts;
-import io.gatehouse.account.SignedInUser;
 import io.gatehouse.login.PendingSecondFactor;
 import io.gatehouse.login.SignIns;
 import io.gatehouse.mail.MailUnavailable;
@@ -90,8 +89,7 @@ class EmailCodeController {
 			return PAGE;
 		}
 		accounts.markEmailVerified(pending.userId());
-		SignedInUser user = accounts.signedInWithPassword(pending.userId());
-		return Redirects.to(signIns.secondFactorPassed(request, response, pending, user));
+		return Redirects.to(signIns.secondFactorPassed(request, response, pending).orElse(SignIns.SIGN_IN_FAILED));
 	}
 
 	private boolean send(HttpServletRequest request, PendingSecondFactor pending, Model model) {

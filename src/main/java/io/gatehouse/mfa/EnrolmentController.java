@@ -1,13 +1,12 @@
 package io.gatehouse.mfa;
 
-import io.gatehouse.web.Redirects;
 import java.util.Optional;
 
-import io.gatehouse.account.Accounts;
 import io.gatehouse.account.RecentAuthenticationRequired;
 import io.gatehouse.account.SignedInUser;
 import io.gatehouse.login.PendingSecondFactor;
 import io.gatehouse.login.SignIns;
+import io.gatehouse.web.Redirects;
 import io.gatehouse.workos.TotpEnrolment;
 import io.gatehouse.workos.WorkOsException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,18 +41,15 @@ class EnrolmentController {
 
 	private final SignIns signIns;
 
-	private final Accounts accounts;
-
 	private final RecoveryCodes recoveryCodes;
 
 	private final CodeAttempts attempts;
 
-	EnrolmentController(Factors factors, SignIns signIns, Accounts accounts, RecoveryCodes recoveryCodes, CodeAttempts attempts) {
+	EnrolmentController(Factors factors, SignIns signIns, RecoveryCodes recoveryCodes, CodeAttempts attempts) {
 		this.attempts = attempts;
 		this.recoveryCodes = recoveryCodes;
 		this.factors = factors;
 		this.signIns = signIns;
-		this.accounts = accounts;
 	}
 
 	/** Who is enrolling: the signed-in person, or the sign-in waiting for its first factor. */
@@ -209,8 +205,12 @@ class EnrolmentController {
 		String next = "/account";
 		PendingSecondFactor pending = enrollee.pending();
 		if (pending != null) {
-			SignedInUser signedIn = accounts.signedInWithPassword(pending.userId());
-			next = signIns.secondFactorPassed(request, response, pending, signedIn);
+			Optional<String> signedIn = signIns.secondFactorPassed(request, response, pending);
+			if (signedIn.isEmpty()) {
+				// Deactivated while enrolling: the factor stays (an admin may reset it), but nobody is signed in.
+				return Redirects.to(SignIns.SIGN_IN_FAILED);
+			}
+			next = signedIn.get();
 		}
 		redirect.addFlashAttribute("message", "mfa.enrolled");
 		if (!recoveryCodes.hasCodes(enrollee.userId())) {

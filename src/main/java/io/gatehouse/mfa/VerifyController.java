@@ -3,8 +3,6 @@ package io.gatehouse.mfa;
 import io.gatehouse.web.Redirects;
 import java.util.Optional;
 
-import io.gatehouse.account.Accounts;
-import io.gatehouse.account.SignedInUser;
 import io.gatehouse.login.PendingSecondFactor;
 import io.gatehouse.login.SignIns;
 import io.gatehouse.workos.WorkOsException;
@@ -33,19 +31,16 @@ class VerifyController {
 
 	private final SignIns signIns;
 
-	private final Accounts accounts;
-
 	private final RecoveryCodes recoveryCodes;
 
 	private final CodeAttempts attempts;
 
-	VerifyController(Factors factors, SignIns signIns, Accounts accounts, RecoveryCodes recoveryCodes,
+	VerifyController(Factors factors, SignIns signIns, RecoveryCodes recoveryCodes,
 			CodeAttempts attempts) {
 		this.attempts = attempts;
 		this.recoveryCodes = recoveryCodes;
 		this.factors = factors;
 		this.signIns = signIns;
-		this.accounts = accounts;
 	}
 
 	@GetMapping(PATH)
@@ -125,8 +120,7 @@ class VerifyController {
 			model.addAttribute("error", "mfa.code.wrong");
 			return page(pending, model);
 		}
-		SignedInUser user = accounts.signedInWithPassword(pending.userId());
-		return Redirects.to(signIns.secondFactorPassed(request, response, pending, user));
+		return Redirects.to(signIns.secondFactorPassed(request, response, pending).orElse(SignIns.SIGN_IN_FAILED));
 	}
 
 	/** A recovery code instead of a factor: single-use, counted as an attempt when wrong, and shown to the person. */
@@ -145,8 +139,11 @@ class VerifyController {
 			model.addAttribute("error", "mfa.recovery.wrong");
 			return page(pending, model);
 		}
-		SignedInUser user = accounts.signedInWithPassword(pending.userId());
-		String next = signIns.secondFactorPassed(request, response, pending, user);
+		Optional<String> signedIn = signIns.secondFactorPassed(request, response, pending);
+		if (signedIn.isEmpty()) {
+			return Redirects.to(SignIns.SIGN_IN_FAILED);
+		}
+		String next = signedIn.get();
 		org.springframework.web.servlet.FlashMap flash = org.springframework.web.servlet.support.RequestContextUtils
 			.getOutputFlashMap(request);
 		flash.put("message", "mfa.recovery.used");

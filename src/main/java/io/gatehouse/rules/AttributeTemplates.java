@@ -10,6 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Saved attributes: values written to an account on JIT creation and, with auto-update, on later sign-ins. Values
@@ -23,6 +25,12 @@ public final class AttributeTemplates {
 	public static final Set<String> KEYS = Set.of("username", "first_name", "last_name", "is_active", "is_admin",
 			"groups", "attributes", "organization", "~organization", "!organization");
 
+	/**
+	 * Keys that only take a constant ({@code true} or {@code false}): the identity provider's claims must never make
+	 * an administrator or revive a deactivated account.
+	 */
+	public static final Set<String> CONSTANT_KEYS = Set.of("is_active", "is_admin");
+
 	/** Keys an organisation lookup may use. */
 	public static final Set<String> ORGANIZATION_KEYS = Set.of("name", "workos_id", "domain");
 
@@ -31,6 +39,8 @@ public final class AttributeTemplates {
 	private static final Pattern PATH = Pattern.compile("profile(\\.[A-Za-z0-9_:-]+)+");
 
 	private static final String RAW = "##";
+
+	private static final Logger LOG = LoggerFactory.getLogger(AttributeTemplates.class);
 
 	private AttributeTemplates() {
 	}
@@ -43,6 +53,12 @@ public final class AttributeTemplates {
 			String key = entry.getKey();
 			if (!KEYS.contains(key)) {
 				problems.add("unknown key \"" + key + "\" (allowed: " + String.join(", ", new java.util.TreeSet<>(KEYS)) + ")");
+				continue;
+			}
+			if (CONSTANT_KEYS.contains(key)) {
+				if (!isConstant(entry.getValue())) {
+					problems.add("\"" + key + "\" must be true or false: it cannot come from the identity provider's claims");
+				}
 				continue;
 			}
 			if (key.endsWith("organization")) {
@@ -67,11 +83,40 @@ public final class AttributeTemplates {
 		return problems;
 	}
 
-	/** Resolves every template against a profile (a map with {@code first_name}, {@code raw_attributes}, …). */
+	/**
+	 * Resolves every template against a profile (a map with {@code first_name}, {@code raw_attributes}, …). An
+	 * {@code is_admin} or {@code is_active} that is not a constant (a rule stored before they had to be) is left out:
+	 * the provider's claims never set them.
+	 */
 	public static Map<String, Object> resolve(Map<String, Object> saved, Map<String, Object> profile) {
 		Map<String, Object> resolved = new LinkedHashMap<>();
-		saved.forEach((key, value) -> resolved.put(key, resolveValue(value, profile)));
+		saved.forEach((key, value) -> {
+			if (CONSTANT_KEYS.contains(key)) {
+				if (isConstant(value)) {
+					resolved.put(key, Boolean.valueOf(String.valueOf(value).trim()));
+				}
+				else {
+					LOG.warn("A rule's saved attribute \"{}\" is not true or false; it is ignored (edit the rule to fix it)", key);
+				}
+				return;
+			}
+			resolved.put(key, resolveValue(value, profile));
+		});
 		return resolved;
+	}
+
+	/** Whether a rule grants administrator rights to whoever it signs in ({@code "is_admin": true}). */
+	public static boolean grantsAdmin(Map<?, ?> saved) {
+		Object value = saved.get("is_admin");
+		return isConstant(value) && Boolean.parseBoolean(String.valueOf(value).trim());
+	}
+
+	/** {@code true} or {@code false}, as a JSON boolean or the plain word: no template can hide in it. */
+	static boolean isConstant(@Nullable Object value) {
+		if (value instanceof Boolean) {
+			return true;
+		}
+		return value instanceof String text && (text.trim().equalsIgnoreCase("true") || text.trim().equalsIgnoreCase("false"));
 	}
 
 	private static @Nullable Object resolveValue(@Nullable Object value, Map<String, Object> profile) {

@@ -175,6 +175,23 @@ public class LoginRules {
 		return repository.findByDemoTrue().stream().map(LoginRules::view).toList();
 	}
 
+	/**
+	 * Whether a rule's saved attributes make everyone it signs in an administrator ({@code "is_admin": true}), for the
+	 * editor's warning. False for saved attributes that do not parse (the validator says why).
+	 */
+	public boolean grantsAdmin(RuleDraft draft) {
+		if (draft.savedAttributes() == null || draft.savedAttributes().isBlank()) {
+			return false;
+		}
+		try {
+			return json.readValue(draft.savedAttributes(), Object.class) instanceof Map<?, ?> saved
+					&& AttributeTemplates.grantsAdmin(saved);
+		}
+		catch (tools.jackson.core.JacksonException e) {
+			return false;
+		}
+	}
+
 	/** Whether any rule exists (demo seeding runs only on an empty table). */
 	@Transactional(readOnly = true)
 	public boolean isEmpty() {

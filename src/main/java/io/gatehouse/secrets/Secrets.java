@@ -1,13 +1,17 @@
 package io.gatehouse.secrets;
 
 import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/** Random tokens and SHA-256 hashes, as stored for states, links and codes (never the secret itself). */
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/** Random tokens, SHA-256 hashes and HMACs, as stored for states, links and codes (never the secret itself). */
 public final class Secrets {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
@@ -35,6 +39,18 @@ public final class Secrets {
 		}
 		catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+		}
+	}
+
+	/** Lowercase hex HMAC-SHA-256 of the UTF-8 text under a key. */
+	public static String hmacSha256Hex(byte[] key, String text) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(key, "HmacSHA256"));
+			return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException | InvalidKeyException e) {
+			throw new IllegalStateException("HMAC-SHA-256 is unavailable", e);
 		}
 	}
 

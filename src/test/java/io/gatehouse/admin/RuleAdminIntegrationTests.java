@@ -157,6 +157,44 @@ class RuleAdminIntegrationTests {
 	}
 
 	@Test
+	void saveWhenIsAdminComesFromAClaimThenFieldErrorAndNothingSaved() {
+		int before = rules.list().size();
+		Page form = admin.get("/admin/rules/new");
+		Map<String, String> fields = ruleFields("Admins from a claim", "GOOGLE_OAUTH", "778", "@claims\\.test$");
+		fields.put("jitMode", "MATCHING_PATTERN");
+		fields.put("savedAttributes", "{\"is_admin\": \"{{profile.raw_attributes.is_admin}}\"}");
+
+		Page again = admin.submit(form, "/admin/rules", fields);
+
+		assertThat(again.status()).isEqualTo(200);
+		assertThat(again.find("(?s)name=\"savedAttributes\".*?<div class=\"invalid-feedback\">([^<]+)</div>")).get()
+			.asString()
+			.contains("&quot;is_admin&quot; must be true or false: it cannot come from the identity provider&#39;s claims");
+		assertThat(rules.list()).hasSize(before);
+	}
+
+	@Test
+	void editWhenTheRuleGrantsAdminThenTheEditorWarns() {
+		Map<String, String> fields = ruleFields("Admins by Google", "GOOGLE_OAUTH", "779", "@trusted-admins\\.test$");
+		fields.put("jitMode", "MATCHING_PATTERN");
+		fields.put("savedAttributes", "{\"is_admin\": true}");
+		assertThat(admin.submit(admin.get("/admin/rules/new"), "/admin/rules", fields).location()).endsWith("/admin/rules");
+		RuleView rule = rules.list().stream().filter(r -> r.name().equals("Admins by Google")).findFirst().orElseThrow();
+		try {
+			assertThat(admin.get("/admin/rules/" + rule.id()).body()).contains("id=\"grants-admin-warning\"")
+				.contains("This rule makes administrators.");
+			assertThat(admin.get("/admin/rules").find("(?s)data-rule=\"Admins by Google\".*?(makes admins)</span>"))
+				.isPresent();
+			assertThat(admin.get("/admin/rules/new").body()).doesNotContain("grants-admin-warning");
+			RuleView others = rules.list().stream().filter(r -> r.name().equals("Acme people via Okta")).findFirst().orElseThrow();
+			assertThat(admin.get("/admin/rules/" + others.id()).body()).doesNotContain("grants-admin-warning");
+		}
+		finally {
+			rules.delete(rule.id(), "test");
+		}
+	}
+
+	@Test
 	void saveWhenPriorityIsTakenThenNamesTheOtherRule() {
 		Page form = admin.get("/admin/rules/new");
 

@@ -63,7 +63,7 @@ class PasswordResetIntegrationTests {
 		String link = linkFor("forgetful@example.test").orElseThrow();
 		Page choose = browser.get(link);
 		Page mismatch = browser.submit(choose, link, Map.of("password", "new-password-456", "confirmation", "other"));
-		assertThat(mismatch.find("id=\"reset-error\">([^<]+)")).get().asString().contains("differ");
+		assertThat(mismatch.find("id=\"confirmation-error\">([^<]+)")).get().asString().contains("differ");
 		Page done = browser.submit(choose, link, Map.of("password", "new-password-456", "confirmation", "new-password-456"));
 
 		assertThat(done.location()).endsWith("/accounts/login?passwordReset");

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.gatehouse.account.Accounts;
+import io.gatehouse.account.DirectoryStanding;
 import io.gatehouse.account.Passwords;
 import io.gatehouse.rules.JitMode;
 import io.gatehouse.rules.LoginMethod;
@@ -38,6 +39,9 @@ class EmailCodeIntegrationTests {
 
 	@Autowired
 	Passwords passwords;
+
+	@Autowired
+	DirectoryStanding standing;
 
 	@BeforeEach
 	void rules() {
@@ -74,6 +78,19 @@ class EmailCodeIntegrationTests {
 		Page done = browser.submit(page, "/accounts/email-verify", Map.of("code", latestCode("mailed@emailcode.example")));
 		assertThat(done.location()).endsWith("/account");
 		assertThat(browser.get("/account").status()).isEqualTo(200);
+	}
+
+	@Test
+	void emailCodeWhenTheAccountWasDeactivatedWhileTheCodeWasPendingThenNoSession() {
+		long id = accounts.createLocalUser("mailed.leaver@emailcode.example", null, null, passwords.hash(PASSWORD), List.of());
+		TestBrowser browser = new TestBrowser(port);
+		Page page = browser.get(afterPassword(browser, "mailed.leaver@emailcode.example").location());
+		standing.apply(id, false, List.of(), List.of());
+
+		Page answer = browser.submit(page, "/accounts/email-verify", Map.of("code", latestCode("mailed.leaver@emailcode.example")));
+
+		assertThat(answer.location()).endsWith("/accounts/login?signInFailed");
+		assertThat(browser.get("/account").status()).isEqualTo(302);
 	}
 
 	@Test

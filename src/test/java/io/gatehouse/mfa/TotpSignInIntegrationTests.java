@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.gatehouse.account.Accounts;
+import io.gatehouse.account.DirectoryStanding;
 import io.gatehouse.account.Passwords;
 import io.gatehouse.audit.AuditEntry;
 import io.gatehouse.audit.AuditLog;
@@ -44,6 +45,9 @@ class TotpSignInIntegrationTests {
 
 	@Autowired
 	AuditLog audit;
+
+	@Autowired
+	DirectoryStanding standing;
 
 	String newUser(String email) {
 		accounts.createLocalUser(email, "Tot", "P", passwords.hash(PASSWORD), List.of());
@@ -121,6 +125,65 @@ class TotpSignInIntegrationTests {
 	}
 
 	@Test
+	void verifyWhenTheAccountWasDeactivatedWhileTheCodeWasPendingThenNoSession() {
+		String email = newUser("leaver@example.test");
+		String secret = enrol(SignedInAs.password(port, email, PASSWORD));
+		TestBrowser browser = new TestBrowser(port);
+		Page verify = browser.get(passwordStep(browser, email).location());
+		long id = accounts.findForLogin(email, true, false).orElseThrow().userId();
+		assertThat(standing.apply(id, false, List.of(), List.of())).isEqualTo(DirectoryStanding.Change.DEACTIVATED);
+
+		Page answer = browser.submit(verify, "/accounts/verify", Map.of("code", TotpCodes.code(secret, 0)));
+
+		assertThat(answer.location()).endsWith("/accounts/login?signInFailed");
+		assertThat(browser.get("/account").status()).as("no session").isEqualTo(302);
+		assertThat(browser.get(answer.location()).find("id=\"sign-in-failed\">([^<]+)")).get().asString()
+			.startsWith("We could not sign you in.");
+		assertThat(browser.get("/accounts/verify").location()).as("the pending sign-in is gone").endsWith("/accounts/login");
+		assertThat(audit.latest(10).stream().filter(e -> email.equals(e.subject())).map(AuditEntry::type))
+			.contains("login.failed");
+	}
+
+	@Test
+	void recoveryCodeWhenTheAccountWasDeactivatedWhileTheCodeWasPendingThenNoSession() {
+		String email = newUser("leaver.with.codes@example.test");
+		TestBrowser enrolling = SignedInAs.password(port, email, PASSWORD);
+		Page page = enrolling.get("/accounts/enroll-totp");
+		String secret = page.find("id=\"totp-secret\">([A-Z2-7]+)<").orElseThrow();
+		String recoveryCode = enrolling.get(enrolling.submit(page, "/accounts/enroll-totp",
+				Map.of("code", TotpCodes.code(secret, -1))).location())
+			.find("<li>([0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4})</li>").orElseThrow();
+		TestBrowser browser = new TestBrowser(port);
+		Page verify = browser.get(passwordStep(browser, email).location());
+		standing.apply(accounts.findForLogin(email, true, false).orElseThrow().userId(), false, List.of(), List.of());
+
+		Page answer = browser.submit(verify, "/accounts/verify/recovery", Map.of("recoveryCode", recoveryCode));
+
+		assertThat(answer.location()).endsWith("/accounts/login?signInFailed");
+		assertThat(browser.get("/account").status()).isEqualTo(302);
+	}
+
+	@Test
+	void enrolmentWhenTheAccountWasDeactivatedWhileItWasPendingThenNoSession() {
+		if (rules.list().stream().noneMatch(r -> r.name().equals("MFA leavers"))) {
+			assertThat(rules.save(null, RuleDraft.of("MFA leavers", LoginMethod.PASSWORD_MFA, 51, true,
+					"@mfa-leavers\\.example$", null, null, null, JitMode.OFF, null, null, false, "Acme Portal", false), "test")
+				.saved()).isTrue();
+		}
+		String email = newUser("enrolling.leaver@mfa-leavers.example");
+		TestBrowser browser = new TestBrowser(port);
+		assertThat(passwordStep(browser, email).location()).endsWith("/accounts/enroll");
+		Page page = browser.get("/accounts/enroll-totp");
+		String secret = page.find("id=\"totp-secret\">([A-Z2-7]+)<").orElseThrow();
+		standing.apply(accounts.findForLogin(email, true, false).orElseThrow().userId(), false, List.of(), List.of());
+
+		Page answer = browser.submit(page, "/accounts/enroll-totp", Map.of("code", TotpCodes.code(secret, 0)));
+
+		assertThat(answer.location()).endsWith("/accounts/login?signInFailed");
+		assertThat(browser.get("/account").status()).isEqualTo(302);
+	}
+
+	@Test
 	void fiveWrongCodesDiscardThePendingSignIn() {
 		String email = newUser("guesser@example.test");
 		String secret = enrol(SignedInAs.password(port, email, PASSWORD));
@@ -175,7 +238,7 @@ class TotpSignInIntegrationTests {
 		String secret = page.find("id=\"totp-secret\">([A-Z2-7]+)<").orElseThrow();
 		Page codesPage = enrolling.get(enrolling.submit(page, "/accounts/enroll-totp",
 				Map.of("code", TotpCodes.code(secret, -1))).location());
-		String recoveryCode = codesPage.find("<li>([a-z0-9]{5}-[a-z0-9]{5})</li>").orElseThrow();
+		String recoveryCode = codesPage.find("<li>([0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4})</li>").orElseThrow();
 
 		TestBrowser browser = new TestBrowser(port);
 		Page verify = browser.get(passwordStep(browser, email).location());
@@ -198,12 +261,12 @@ class TotpSignInIntegrationTests {
 		Page page = browser.get("/accounts/enroll-totp");
 		String secret = page.find("id=\"totp-secret\">([A-Z2-7]+)<").orElseThrow();
 		String first = browser.get(browser.submit(page, "/accounts/enroll-totp", Map.of("code", TotpCodes.code(secret, -1)))
-			.location()).find("<li>([a-z0-9]{5}-[a-z0-9]{5})</li>").orElseThrow();
+			.location()).find("<li>([0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4})</li>").orElseThrow();
 
 		Page manage = browser.get("/account/recovery-codes");
 		assertThat(manage.body()).contains("10</span> unused recovery code(s) left");
 		Page fresh = browser.get(browser.submit(manage, "/account/recovery-codes", Map.of()).location());
-		assertThat(fresh.find("<li>([a-z0-9]{5}-[a-z0-9]{5})</li>")).get().isNotEqualTo(first);
+		assertThat(fresh.find("<li>([0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4})</li>")).get().isNotEqualTo(first);
 
 		TestBrowser later = new TestBrowser(port);
 		Page verify = later.get(passwordStep(later, email).location());

@@ -45,4 +45,34 @@ class AttributeTemplatesTests {
 			.anyMatch(p -> p.contains("cannot look up by \"colour\""));
 	}
 
+	@Test
+	void isAdminAndIsActiveTakeOnlyConstants() {
+		assertThat(AttributeTemplates.problems(Map.of("is_admin", "{{profile.raw_attributes.is_admin}}")))
+			.containsExactly("\"is_admin\" must be true or false: it cannot come from the identity provider's claims");
+		assertThat(AttributeTemplates.problems(Map.of("is_active", "##profile.raw_attributes.active"))).hasSize(1);
+		assertThat(AttributeTemplates.problems(Map.of("is_admin", 1))).hasSize(1);
+		assertThat(AttributeTemplates.problems(Map.of("is_admin", true, "is_active", "false"))).isEmpty();
+	}
+
+	@Test
+	void storedTemplatesForIsAdminOrIsActiveAreIgnoredAtSignIn() {
+		Map<String, Object> hostile = Map.of("is_admin", true, "is_active", true);
+		Map<String, Object> resolved = AttributeTemplates.resolve(Map.of("is_admin", "{{profile.raw_attributes.is_admin}}",
+				"is_active", "##profile.raw_attributes.is_active", "first_name", "{{profile.first_name}}"),
+				Map.of("first_name", "Mallory", "raw_attributes", hostile));
+
+		assertThat(resolved).containsOnlyKeys("first_name");
+		assertThat(AttributeTemplates.resolve(Map.of("is_admin", "true", "is_active", false), profile))
+			.containsEntry("is_admin", true)
+			.containsEntry("is_active", false);
+	}
+
+	@Test
+	void grantsAdminOnlyForAConstantTrue() {
+		assertThat(AttributeTemplates.grantsAdmin(Map.of("is_admin", true))).isTrue();
+		assertThat(AttributeTemplates.grantsAdmin(Map.of("is_admin", "TRUE"))).isTrue();
+		assertThat(AttributeTemplates.grantsAdmin(Map.of("is_admin", false))).isFalse();
+		assertThat(AttributeTemplates.grantsAdmin(Map.of("first_name", "x"))).isFalse();
+	}
+
 }

@@ -14,8 +14,8 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes a rule's resolved saved attributes onto an account: names, username, active and admin flags, groups (the set
- * is replaced), free attributes (merged) and the organisation link. {@code ~organization} links, creating the
+ * Writes a rule's resolved saved attributes onto an account: names, username, active and admin flags (booleans only:
+ * never a value from the provider), groups (the set is replaced), free attributes (merged) and the organisation link. {@code ~organization} links, creating the
  * organisation if absent; {@code !organization} requires it to exist.
  */
 public final class SavedAttributes {
@@ -40,8 +40,17 @@ public final class SavedAttributes {
 				case "username" -> user.setUsername(text(value));
 				case "first_name" -> user.setNames(text(value), user.getLastName());
 				case "last_name" -> user.setNames(user.getFirstName(), text(value));
-				case "is_active" -> user.setActive(truth(value));
-				case "is_admin" -> user.setAdmin(truth(value));
+				// Constants only (the rules module resolves them to booleans); anything else came from a claim.
+				case "is_active" -> {
+					if (value instanceof Boolean active) {
+						user.setActive(active);
+					}
+				}
+				case "is_admin" -> {
+					if (value instanceof Boolean admin) {
+						user.setAdmin(admin);
+					}
+				}
 				case "groups" -> user.replaceGroups(list(value));
 				case "attributes" -> {
 					if (value instanceof Map<?, ?> extra) {
@@ -94,10 +103,6 @@ public final class SavedAttributes {
 		String text = value instanceof Collection<?> c ? String.join(",", c.stream().map(String::valueOf).toList())
 				: String.valueOf(value).trim();
 		return text.isEmpty() ? null : text;
-	}
-
-	private static boolean truth(@Nullable Object value) {
-		return value instanceof Boolean b ? b : "true".equalsIgnoreCase(String.valueOf(value).trim());
 	}
 
 	private static List<String> list(@Nullable Object value) {
