@@ -231,6 +231,15 @@ public class Accounts {
 		});
 	}
 
+	/**
+	 * The session principal for an account as it is now, for a session whose principal is out of date; empty when the
+	 * account is inactive or gone (the session must end).
+	 */
+	@Transactional(readOnly = true)
+	public Optional<SignedInUser> currentPrincipal(long userId) {
+		return users.findById(userId).filter(UserAccount::isActive).map(Accounts::signedIn);
+	}
+
 	/** The person proved they read mail at their address. */
 	@Transactional
 	public void markEmailVerified(long userId) {
@@ -331,7 +340,8 @@ public class Accounts {
 
 	private static SignedInUser signedIn(UserAccount user) {
 		return new SignedInUser(user.getId(), user.getEmail(),
-				DisplayNames.of(user.getFirstName(), user.getLastName(), user.getEmail()), user.isAdmin());
+				DisplayNames.of(user.getFirstName(), user.getLastName(), user.getEmail()), user.isAdmin(),
+				user.getSecurityStamp());
 	}
 
 	private static String domainOf(String email) {

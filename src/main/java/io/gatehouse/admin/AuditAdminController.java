@@ -8,12 +8,14 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import io.gatehouse.account.SignedInUser;
 import io.gatehouse.audit.AuditEntry;
 import io.gatehouse.audit.AuditLog;
 import io.gatehouse.audit.AuditPage;
 import io.gatehouse.audit.AuditQuery;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -79,11 +81,12 @@ class AuditAdminController {
 	}
 
 	/**
-	 * The matching entries as CSV, streamed row by row (at most {@link AuditLog#EXPORT_LIMIT}). Invalid filters answer
-	 * 400 rather than a file that silently ignores them.
+	 * The matching entries as CSV, streamed row by row (at most {@link AuditLog#EXPORT_LIMIT}); the export is itself
+	 * audited. Invalid filters answer 400 rather than a file that silently ignores them.
 	 */
 	@GetMapping(CSV_PATH)
-	void csv(@ModelAttribute("filter") AuditFilterForm filter, HttpServletResponse response) throws IOException {
+	void csv(@ModelAttribute("filter") AuditFilterForm filter, @AuthenticationPrincipal SignedInUser admin,
+			HttpServletResponse response) throws IOException {
 		AuditQuery.Parsed parsed = filter.parse();
 		if (!parsed.valid()) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -97,7 +100,7 @@ class AuditAdminController {
 		PrintWriter writer = response.getWriter();
 		writer.write(AuditCsv.HEADER);
 		int[] written = { 0 };
-		audit.export(parsed.query(), entry -> {
+		audit.export(parsed.query(), admin.email(), entry -> {
 			writer.write(AuditCsv.row(entry));
 			// checkError() flushes, so ask now and then: a client that went away ends the query early
 			if (++written[0] % CSV_CHECK_EVERY == 0 && writer.checkError()) {

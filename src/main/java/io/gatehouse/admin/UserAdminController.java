@@ -1,8 +1,11 @@
 package io.gatehouse.admin;
 
 import java.util.List;
+import java.util.Map;
 
+import io.gatehouse.account.AccountActivation;
 import io.gatehouse.account.AccountFacts;
+import io.gatehouse.account.AccountLocks;
 import io.gatehouse.account.AccountOverview;
 import io.gatehouse.account.Accounts;
 import io.gatehouse.account.UserSessions;
@@ -29,8 +32,8 @@ import io.gatehouse.account.SignedInUser;
 import io.gatehouse.workos.WorkOsException;
 
 /**
- * Users with search: each person's effective rule and linked identities; resetting a person's factors and signing
- * them out everywhere, each after a confirmation page.
+ * Users with search: each person's effective rule, linked identities and locks; resetting a person's factors, signing
+ * them out everywhere and deactivating the account, each after a confirmation page; reactivating and unlocking.
  */
 @Controller
 class UserAdminController {
@@ -38,7 +41,8 @@ class UserAdminController {
 	static final int PAGE_SIZE = 25;
 
 	/** One row of the users list. */
-	record UserRow(AccountFacts account, @Nullable RuleDecision rule, List<String> identities, List<FactorView> factors) {
+	record UserRow(AccountFacts account, @Nullable RuleDecision rule, List<String> identities, List<FactorView> factors,
+			List<String> locks) {
 	}
 
 	private final Accounts accounts;
@@ -49,23 +53,32 @@ class UserAdminController {
 
 	private final UserSessions sessions;
 
-	UserAdminController(Accounts accounts, LoginRules rules, Factors factors, UserSessions sessions) {
+	private final AccountActivation activation;
+
+	private final AccountLocks locks;
+
+	UserAdminController(Accounts accounts, LoginRules rules, Factors factors, UserSessions sessions,
+			AccountActivation activation, AccountLocks locks) {
 		this.accounts = accounts;
 		this.rules = rules;
 		this.factors = factors;
 		this.sessions = sessions;
+		this.activation = activation;
+		this.locks = locks;
 	}
 
 	@GetMapping("/admin/users")
 	String users(@RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "0") int page,
-			Model model) {
+			@AuthenticationPrincipal SignedInUser admin, Model model) {
 		String search = q == null || q.length() > 200 ? null : q;
 		Slice<AccountFacts> slice = accounts.users(search, page, PAGE_SIZE);
+		Map<Long, List<String>> locked = locks.locked(slice.getContent().stream().map(AccountFacts::userId).toList());
 		List<UserRow> rows = slice.getContent().stream().map(account -> {
 			List<FactorView> enrolled = factors.list(account.userId());
 			return new UserRow(account, rules.forUser(RuleFacts.of(account, !enrolled.isEmpty())).orElse(null),
-					identities(account.userId()), enrolled);
+					identities(account.userId()), enrolled, locked.getOrDefault(account.userId(), List.of()));
 		}).toList();
+		model.addAttribute("currentUserId", admin.userId());
 		model.addAttribute("q", search);
 		model.addAttribute("rows", rows);
 		model.addAttribute("page", slice.getNumber());
@@ -113,6 +126,55 @@ class UserAdminController {
 		redirect.addFlashAttribute("message", "admin.users.signed-out");
 		redirect.addAttribute("q", account.email());
 		return "redirect:/admin/users";
+	}
+
+	/** Lifts the hard stop of the person's password and codes (a POST from the users list). */
+	@PostMapping("/admin/users/{id}/unlock")
+	String unlock(@PathVariable long id, @AuthenticationPrincipal SignedInUser admin, RedirectAttributes redirect) {
+		AccountFacts account = found(id);
+		locks.unlock(id, admin.email());
+		redirect.addFlashAttribute("message", "admin.users.unlocked");
+		redirect.addAttribute("q", account.email());
+		return "redirect:/admin/users";
+	}
+
+	@GetMapping("/admin/users/{id}/deactivate")
+	String confirmDeactivate(@PathVariable long id, @AuthenticationPrincipal SignedInUser admin, Model model) {
+		AccountFacts account = found(id);
+		model.addAttribute("account", account);
+		model.addAttribute("own", admin.userId() == id);
+		model.addAttribute("byDirectory", activation.deactivatedByDirectory(id));
+		model.addAttribute("sessions", sessions.list(id, null));
+		return "admin/deactivate";
+	}
+
+	/** Deactivates the account and ends all of its sessions; an administrator cannot deactivate themselves. */
+	@PostMapping("/admin/users/{id}/deactivate")
+	String deactivate(@PathVariable long id, @AuthenticationPrincipal SignedInUser admin, RedirectAttributes redirect) {
+		AccountFacts account = found(id);
+		return afterActivation(activation.deactivate(id, admin), account, redirect);
+	}
+
+	@PostMapping("/admin/users/{id}/reactivate")
+	String reactivate(@PathVariable long id, @AuthenticationPrincipal SignedInUser admin, RedirectAttributes redirect) {
+		AccountFacts account = found(id);
+		return afterActivation(activation.reactivate(id, admin), account, redirect);
+	}
+
+	private static String afterActivation(AccountActivation.Outcome outcome, AccountFacts account,
+			RedirectAttributes redirect) {
+		redirect.addFlashAttribute("message", switch (outcome) {
+			case DEACTIVATED -> "admin.users.deactivated";
+			case REACTIVATED -> "admin.users.reactivated";
+			case REFUSED_OWN_ACCOUNT -> "admin.users.cannot-deactivate-self";
+			case UNCHANGED, NOT_FOUND -> "admin.users.unchanged";
+		});
+		redirect.addAttribute("q", account.email());
+		return "redirect:/admin/users";
+	}
+
+	private AccountFacts found(long id) {
+		return accounts.facts(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
 	private List<String> identities(long userId) {

@@ -1,5 +1,9 @@
 package io.gatehouse.audit;
 
+import io.gatehouse.account.AccountDeactivated;
+import io.gatehouse.account.AccountLocked;
+import io.gatehouse.account.AccountReactivated;
+import io.gatehouse.account.AccountUnlocked;
 import io.gatehouse.account.PasswordChanged;
 import io.gatehouse.account.SessionsEnded;
 import io.gatehouse.account.UserProvisioned;
@@ -10,6 +14,7 @@ import io.gatehouse.directory.GroupMappingChanged;
 import io.gatehouse.directory.WebhookRefused;
 import io.gatehouse.login.LoginFailed;
 import io.gatehouse.login.LoginSucceeded;
+import io.gatehouse.login.SignedOut;
 import io.gatehouse.mfa.FactorEnrolled;
 import io.gatehouse.mfa.FactorRemoved;
 import io.gatehouse.mfa.FactorsReset;
@@ -147,6 +152,34 @@ class AuditListener {
 	@EventListener
 	void on(StepUpFailed event) {
 		log.append("step_up.failed", event.userId(), event.email(), "method=" + event.method());
+	}
+
+	@EventListener
+	void on(SignedOut event) {
+		log.append("login.signed_out", event.userId(), event.email(), "session=this");
+	}
+
+	@EventListener
+	void on(AccountLocked event) {
+		log.append("user.locked", event.userId(), event.subject(),
+				"secret=" + event.secret() + (event.userId() == null ? " account=none" : ""));
+	}
+
+	@EventListener
+	void on(AccountUnlocked event) {
+		log.append("user.unlocked", event.userId(), event.actor(), "actor=" + event.actor() + " user=" + event.email()
+				+ " was_locked=" + (event.secrets().isEmpty() ? "none" : String.join(",", event.secrets())));
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	void on(AccountDeactivated event) {
+		log.append("user.deactivated", event.userId(), event.actor(),
+				"actor=" + event.actor() + " user=" + event.email() + " sessions_ended=" + event.sessionsEnded());
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	void on(AccountReactivated event) {
+		log.append("user.reactivated", event.userId(), event.actor(), "actor=" + event.actor() + " user=" + event.email());
 	}
 
 }

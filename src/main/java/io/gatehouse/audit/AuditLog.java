@@ -15,8 +15,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reads the audit log: the newest entries, pages filtered by an {@link AuditQuery}, and a streamed export. Entries
@@ -30,7 +33,8 @@ public class AuditLog {
 			"recovery_code.used", "factor.enrolled", "factor.removed", "factor.reset", "rule.created", "rule.updated",
 			"rule.enabled", "rule.disabled", "rule.deleted", "user.provisioned", "user.deprovisioned",
 			"user.reactivated", "directory.group_mapped", "webhook.refused", "sessions.ended",
-			"password.changed", "password.reset", "recovery_code.regenerated", "step_up.passed", "step_up.failed");
+			"password.changed", "password.reset", "recovery_code.regenerated", "step_up.passed", "step_up.failed",
+			"login.signed_out", "user.locked", "user.unlocked", "user.deactivated", "audit.exported", "demo_data.removed");
 
 	/** The groups of {@link #TYPES} (e.g. {@code login.}), which filter by prefix. */
 	public static final List<String> TYPE_PREFIXES = TYPES.stream()
@@ -50,8 +54,16 @@ public class AuditLog {
 
 	private final Clock clock;
 
-	AuditLog(JdbcClient jdbc, JdbcTemplate template, Optional<Clock> clock) {
+	private final TransactionTemplate recording;
+
+	private final TransactionTemplate exporting;
+
+	AuditLog(JdbcClient jdbc, JdbcTemplate template, Optional<Clock> clock, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
+		this.recording = new TransactionTemplate(transactions);
+		this.recording.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.exporting = new TransactionTemplate(transactions);
+		this.exporting.setReadOnly(true);
 		// A fetch size (inside a transaction, on PostgreSQL) keeps an export from holding every row in memory.
 		JdbcTemplate fetching = new JdbcTemplate(template.getDataSource());
 		fetching.setFetchSize(EXPORT_FETCH_SIZE);
@@ -87,11 +99,35 @@ public class AuditLog {
 
 	/**
 	 * Hands every matching entry, newest first and at most {@link #EXPORT_LIMIT}, to {@code sink} as it is read, so an
-	 * export never holds the log in memory.
+	 * export never holds the log in memory. The export itself is recorded first ({@code audit.exported}, with the
+	 * filters), so one that the client abandons half-way is recorded too.
+	 * @param actor who exports (an administrator's email)
 	 * @return how many entries were handed over
 	 */
-	@Transactional(readOnly = true)
-	public int export(AuditQuery query, Consumer<AuditEntry> sink) {
+	public int export(AuditQuery query, String actor, Consumer<AuditEntry> sink) {
+		recording.executeWithoutResult(status -> append("audit.exported", null, actor, "actor=" + actor + describe(query)));
+		Integer count = exporting.execute(status -> stream(query, sink));
+		return count == null ? 0 : count;
+	}
+
+	private static String describe(AuditQuery query) {
+		StringBuilder filters = new StringBuilder();
+		if (query.person() != null) {
+			filters.append(" person=\"").append(query.person()).append('"');
+		}
+		if (query.type() != null) {
+			filters.append(" type=").append(query.type());
+		}
+		if (query.from() != null) {
+			filters.append(" from=").append(query.from());
+		}
+		if (query.to() != null) {
+			filters.append(" to=").append(query.to());
+		}
+		return filters.length() == 0 ? " filters=none" : filters.toString();
+	}
+
+	private int stream(AuditQuery query, Consumer<AuditEntry> sink) {
 		Where where = Where.of(query, null);
 		List<Object> params = new ArrayList<>(where.params());
 		params.add(EXPORT_LIMIT);

@@ -1,8 +1,6 @@
 package io.gatehouse.login;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 import io.gatehouse.account.Accounts;
@@ -15,8 +13,6 @@ import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -82,13 +78,8 @@ public class SignIns {
 			request.changeSessionId();
 			csrfTokens.saveToken(null, request, response);
 		}
-		List<GrantedAuthority> authorities = new ArrayList<>();
-		authorities.add(new SimpleGrantedAuthority("ROLE_USER"));
-		if (user.admin()) {
-			authorities.add(new SimpleGrantedAuthority("ROLE_ADMIN"));
-		}
 		SecurityContext context = holder.createEmptyContext();
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, authorities));
+		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.authorities()));
 		holder.setContext(context);
 		contexts.saveContext(context, request, response);
 		SignInDetails.of(request, method, secondFactor, clock.instant()).storeIn(request.getSession());

@@ -40,6 +40,8 @@ class SessionLifetimeIntegrationTests {
 
 	static final String PASSWORD = "session-lifetime-password";
 
+	static final String BROWSER_ACCEPT = "text/html,application/json;q=0.9";
+
 	/** A clock the tests move forward; it never goes back, so the tests do not depend on their order. */
 	static final class MovableClock extends Clock {
 
@@ -143,6 +145,25 @@ class SessionLifetimeIntegrationTests {
 		clock.advance(Duration.ofHours(2));
 
 		assertThat(passwordOnly.get("/account").location()).endsWith("/accounts/login?expired");
+	}
+
+	@Test
+	void actuatorWhenAnAdministratorsSessionOutlivedItsLifetimeThenRefusedAsOnTheAccountPage() {
+		String email = "admin@session-lifetime.example";
+		if (accounts.findForLogin(email, true, false).isEmpty()) {
+			accounts.createAdmin(email, passwords.hash(PASSWORD));
+		}
+		TestBrowser apiClient = SignedInAs.password(port, email, PASSWORD);
+		TestBrowser browser = SignedInAs.password(port, email, PASSWORD);
+		assertThat(apiClient.get("/actuator/metrics", "application/json").status()).isEqualTo(200);
+		assertThat(browser.get("/actuator/metrics", BROWSER_ACCEPT).status()).isEqualTo(200);
+
+		clock.advance(Duration.ofHours(3).plusMinutes(1));
+
+		assertThat(apiClient.get("/actuator/metrics", "application/json").status()).isEqualTo(401);
+		assertThat(apiClient.get("/actuator/metrics", "application/json").status()).as("the session is gone").isEqualTo(401);
+		assertThat(browser.get("/actuator/metrics", BROWSER_ACCEPT).location()).endsWith("/accounts/login?expired");
+		assertThat(browser.get("/account").location()).as("ended, not just refused").contains("/accounts/login?next=");
 	}
 
 	@Test

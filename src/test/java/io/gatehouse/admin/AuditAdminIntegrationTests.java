@@ -261,4 +261,39 @@ class AuditAdminIntegrationTests {
 			.isEqualTo(before);
 	}
 
+	@Test
+	void auditPageWhenAPersonSignsOutThenShowsTheirLogout() {
+		String email = unique("signing.out");
+		accounts.createLocalUser(email, null, null, passwords.hash("signing-out-password"), List.of());
+		long userId = accounts.findForLogin(email, true, false).orElseThrow().userId();
+		TestBrowser person = SignedInAs.password(port, email, "signing-out-password");
+
+		Page out = person.submit(person.get("/accounts/logout"), "/accounts/logout", Map.of());
+
+		assertThat(out.location()).contains("/accounts/login?signedOut");
+		assertThat(person.get("/account").status()).isEqualTo(302);
+		Page page = admin.get(url("/admin/audit", "person", email, "type", "login.signed_out"));
+		assertThat(rows(page)).hasSize(1);
+		assertThat(jdbc.sql("select user_id, detail from audit_events where type = 'login.signed_out' and subject = ?")
+			.param(email)
+			.query((rs, i) -> rs.getLong(1) + " " + rs.getString(2))
+			.list()).containsExactly(userId + " session=this");
+	}
+
+	@Test
+	void csvWhenDownloadedThenTheExportItselfIsAuditedWithTheAdministratorAndFilters() {
+		String tag = UUID.randomUUID().toString().substring(0, 8);
+
+		Page csv = admin.get(url("/admin/audit.csv", "person", "export-" + tag, "type", "login.", "from", "2020-01-01"),
+				"text/csv");
+
+		assertThat(csv.status()).isEqualTo(200);
+		Page page = admin.get(url("/admin/audit", "person", ADMIN, "type", "audit.exported"));
+		assertThat(rows(page)).isNotEmpty();
+		assertThat(jdbc.sql("select subject, detail from audit_events where type = 'audit.exported' and detail like ?")
+			.param("%export-" + tag + "%")
+			.query((rs, i) -> rs.getString(1) + " | " + rs.getString(2))
+			.list()).containsExactly(ADMIN + " | actor=" + ADMIN + " person=\"export-" + tag + "\" type=login. from=2020-01-01");
+	}
+
 }

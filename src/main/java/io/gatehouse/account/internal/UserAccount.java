@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -25,6 +26,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * A person's account. Updates write only the columns that changed, so a sign-in that records its time never writes
  * back a password hash that a password change or reset replaced meanwhile.
+ * <p>
+ * The security stamp changes whenever what the person's sessions may do changes (admin flag, groups, active): sessions
+ * carry the stamp they were signed in with and reload the person when it differs. It is random rather than a counter,
+ * so two changes made at once can never leave the stamp a session already holds.
  */
 @Entity
 @Table(name = "users")
@@ -87,6 +92,9 @@ public class UserAccount {
 	@Column(name = "deactivated_by_directory", nullable = false)
 	private boolean deactivatedByDirectory;
 
+	@Column(name = "security_stamp", nullable = false)
+	private long securityStamp;
+
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
 
@@ -104,6 +112,7 @@ public class UserAccount {
 		this.lastName = lastName;
 		this.organization = organization;
 		this.createdAt = now;
+		this.securityStamp = newStamp();
 	}
 
 	public static String normalize(String email) {
@@ -184,11 +193,17 @@ public class UserAccount {
 	}
 
 	public void setActive(boolean active) {
-		this.active = active;
+		if (this.active != active) {
+			this.active = active;
+			securityChanged();
+		}
 	}
 
 	public void setAdmin(boolean admin) {
-		this.admin = admin;
+		if (this.admin != admin) {
+			this.admin = admin;
+			securityChanged();
+		}
 	}
 
 	public void setOrganization(@Nullable Organization organization) {
@@ -200,12 +215,24 @@ public class UserAccount {
 	}
 
 	public void replaceGroups(Collection<String> names) {
-		this.groups.clear();
-		names.stream().map(String::trim).filter(g -> !g.isEmpty()).forEach(this.groups::add);
+		Set<String> replacement = new TreeSet<>();
+		names.stream().map(String::trim).filter(g -> !g.isEmpty()).forEach(replacement::add);
+		if (!replacement.equals(new TreeSet<>(this.groups))) {
+			this.groups.clear();
+			this.groups.addAll(replacement);
+			securityChanged();
+		}
 	}
 
 	public void addGroups(Collection<String> names) {
-		names.stream().map(String::trim).filter(g -> !g.isEmpty()).forEach(this.groups::add);
+		boolean added = false;
+		for (String name : names) {
+			String group = name.trim();
+			added |= !group.isEmpty() && this.groups.add(group);
+		}
+		if (added) {
+			securityChanged();
+		}
 	}
 
 	/** The groups of the person's directory user, and the app groups an admin mapped them to. */
@@ -213,10 +240,12 @@ public class UserAccount {
 		if (!this.directoryGroups.equals(new TreeSet<>(directoryGroups))) {
 			this.directoryGroups.clear();
 			this.directoryGroups.addAll(directoryGroups);
+			securityChanged();
 		}
 		if (!this.mappedGroups.equals(new TreeSet<>(mappedGroups))) {
 			this.mappedGroups.clear();
 			this.mappedGroups.addAll(mappedGroups);
+			securityChanged();
 		}
 	}
 
@@ -240,6 +269,28 @@ public class UserAccount {
 
 	public void setDeactivatedByDirectory(boolean deactivatedByDirectory) {
 		this.deactivatedByDirectory = deactivatedByDirectory;
+	}
+
+	/** Changes whenever the admin flag, the groups or the active flag change; see the class comment. */
+	public long getSecurityStamp() {
+		return securityStamp;
+	}
+
+	private void securityChanged() {
+		long next = newStamp();
+		while (next == securityStamp) {
+			next = newStamp();
+		}
+		securityStamp = next;
+	}
+
+	/** Never 0: a session principal without a stamp carries 0, and must always reload. */
+	private static long newStamp() {
+		long stamp = 0;
+		while (stamp == 0) {
+			stamp = ThreadLocalRandom.current().nextLong();
+		}
+		return stamp;
 	}
 
 	public void signedIn(Instant now) {

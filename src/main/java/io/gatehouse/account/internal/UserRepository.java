@@ -34,6 +34,12 @@ public interface UserRepository extends Repository<UserAccount, Long> {
 
 	UserAccount save(UserAccount user);
 
+	/** The security stamp of an active account; empty when the account is inactive or gone. */
+	@org.springframework.data.jpa.repository.Query("select u.securityStamp from UserAccount u where u.id = :id and u.active = true")
+	Optional<Long> findActiveSecurityStamp(Long id);
+
+	java.util.List<UserAccount> findByAdminTrueAndActiveTrueOrderByEmailNormalized();
+
 	/** Replaces a password hash unless it changed since it was read; returns 1 if replaced. */
 	@org.springframework.transaction.annotation.Transactional
 	@org.springframework.data.jpa.repository.Modifying
