@@ -23,6 +23,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param emulatorWebhookSecret the secret webhooks are signed with (the app verifies with the same property)
  * @param emulatorWebhookUrl where webhooks go; empty means the running app's own {@code /webhooks/workos}
  * @param emulatorWebhookRetryDelays the waits before each retry of a failed delivery; after the last, it stays failed
+ * @param emulatorRedirectUris the redirect URIs registered for the application: the only places the emulator sends a
+ * browser back to (SSO and magic-link callbacks, the Okta redirect and post-logout URIs); empty means the running
+ * app's own ({@link RegisteredRedirects})
  */
 @ConfigurationProperties("gatehouse.local")
 record EmulatorSettings(String emulatorApiKey, String emulatorClientId, String emulatorJdbcUrl,
@@ -30,5 +33,6 @@ record EmulatorSettings(String emulatorApiKey, String emulatorClientId, String e
 		String emulatorOktaClientId, String emulatorOktaClientSecret, @DefaultValue("4") int emulatorDirectoryRateLimit,
 		@DefaultValue("30") int emulatorDirectoryExtraUsers,
 		@DefaultValue("whsec_gatehouse_local") String emulatorWebhookSecret, @DefaultValue("") @Nullable String emulatorWebhookUrl,
-		@DefaultValue({ "500ms", "2s", "5s" }) List<Duration> emulatorWebhookRetryDelays) {
+		@DefaultValue({ "500ms", "2s", "5s" }) List<Duration> emulatorWebhookRetryDelays,
+		@DefaultValue List<String> emulatorRedirectUris) {
 }
