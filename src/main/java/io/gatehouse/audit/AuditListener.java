@@ -1,5 +1,6 @@
 package io.gatehouse.audit;
 
+import io.gatehouse.account.IdpInitiatedSignInChanged;
 import io.gatehouse.account.SessionsEnded;
 import io.gatehouse.account.UserProvisioned;
 import io.gatehouse.directory.DirectoryUserDeactivated;
@@ -104,6 +105,12 @@ class AuditListener {
 	void on(GroupMappingChanged event) {
 		log.append("directory.group_mapped", null, event.actor(), "directory_group=" + event.directoryGroupId()
 				+ (event.appGroup() == null ? " mapping removed" : " app_group=" + event.appGroup()));
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	void on(IdpInitiatedSignInChanged event) {
+		log.append("organization.idp_initiated_changed", null, event.actor(), "actor=" + event.actor()
+				+ " organization=" + event.organizationWorkosId() + " allowed=" + event.allowed());
 	}
 
 	/** A rule name in a detail: quoted, since names contain spaces. */

@@ -29,7 +29,8 @@ public class AuditLog {
 	public static final List<String> TYPES = List.of("login.succeeded", "login.failed", "magic_link.sent",
 			"recovery_code.used", "factor.enrolled", "factor.removed", "factor.reset", "rule.created", "rule.updated",
 			"rule.enabled", "rule.disabled", "rule.deleted", "user.provisioned", "user.deprovisioned",
-			"user.reactivated", "directory.group_mapped", "webhook.refused", "sessions.ended");
+			"user.reactivated", "directory.group_mapped", "webhook.refused", "sessions.ended",
+			"organization.idp_initiated_changed");
 
 	/** The groups of {@link #TYPES} (e.g. {@code login.}), which filter by prefix. */
 	public static final List<String> TYPE_PREFIXES = TYPES.stream()

@@ -187,9 +187,13 @@ public class TestIdpController {
 		return "emulator/idp-dashboard";
 	}
 
-	/** IdP-initiated: the person opens Gatehouse from their IdP's dashboard; the code arrives with no state. */
+	/**
+	 * IdP-initiated: the person opens Gatehouse from their IdP's dashboard; the code arrives with no state, and with
+	 * the {@code RelayState} the IdP was configured with, if any.
+	 */
 	@PostMapping("/emulator/ui/idp/{connectionId}/sign-in")
-	String idpInitiated(@PathVariable String connectionId, @RequestParam String personId, HttpServletRequest http) {
+	String idpInitiated(@PathVariable String connectionId, @RequestParam String personId,
+			@RequestParam(required = false) @Nullable String relayState, HttpServletRequest http) {
 		Optional<SsoDirectory.Connection> connection = directory.connection(connectionId).filter(SsoDirectory.Connection::active);
 		Optional<SsoDirectory.Person> person = connection.flatMap(c -> directory.person(c.id(), personId));
 		if (person.isEmpty()) {
@@ -201,7 +205,11 @@ public class TestIdpController {
 		String code = grants.issueCode(settings.emulatorClientId(), null, json.write(profile));
 		String callback = (appBaseUrl != null ? appBaseUrl : "http://localhost:" + http.getLocalPort())
 				+ "/accounts/callback/sso";
-		return "redirect:" + UriComponentsBuilder.fromUriString(callback).queryParam("code", code).encode().build().toUriString();
+		UriComponentsBuilder back = UriComponentsBuilder.fromUriString(callback).queryParam("code", code);
+		if (StringUtils.hasText(relayState)) {
+			back.queryParam("RelayState", relayState);
+		}
+		return "redirect:" + back.encode().build().toUriString();
 	}
 
 	public record CustomPerson(@Nullable String email, @Nullable String firstName, @Nullable String lastName,
