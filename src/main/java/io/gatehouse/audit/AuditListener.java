@@ -8,6 +8,7 @@ import io.gatehouse.directory.DirectoryUserReactivated;
 import io.gatehouse.directory.GroupMappingChanged;
 import io.gatehouse.directory.WebhookRefused;
 import io.gatehouse.login.LoginFailed;
+import io.gatehouse.mail.DeliveryFailed;
 import io.gatehouse.login.LoginSucceeded;
 import io.gatehouse.mfa.FactorEnrolled;
 import io.gatehouse.mfa.FactorRemoved;
@@ -111,6 +112,12 @@ class AuditListener {
 	void on(IdpInitiatedSignInChanged event) {
 		log.append("organization.idp_initiated_changed", null, event.actor(), "actor=" + event.actor()
 				+ " organization=" + event.organizationWorkosId() + " allowed=" + event.allowed());
+	}
+
+	@EventListener
+	void on(DeliveryFailed event) {
+		log.append("delivery.failed", event.userId(), event.subject(),
+				"kind=" + event.kind() + " reason=" + event.reason() + " attempts=" + event.attempts());
 	}
 
 	/** A rule name in a detail: quoted, since names contain spaces. */

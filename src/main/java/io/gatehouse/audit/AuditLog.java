@@ -30,7 +30,7 @@ public class AuditLog {
 			"recovery_code.used", "factor.enrolled", "factor.removed", "factor.reset", "rule.created", "rule.updated",
 			"rule.enabled", "rule.disabled", "rule.deleted", "user.provisioned", "user.deprovisioned",
 			"user.reactivated", "directory.group_mapped", "webhook.refused", "sessions.ended",
-			"organization.idp_initiated_changed");
+			"organization.idp_initiated_changed", "delivery.failed");
 
 	/** The groups of {@link #TYPES} (e.g. {@code login.}), which filter by prefix. */
 	public static final List<String> TYPE_PREFIXES = TYPES.stream()
