@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.gatehouse.settings.GatehouseSettings;
+import io.gatehouse.settings.PublicUrls;
 import io.gatehouse.sso.OidcLogin;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,8 +33,7 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-	private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-			+ "img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+	private static final String CSP_HEADER = "Content-Security-Policy";
 
 	/**
 	 * The emulator stands in for WorkOS and a customer's IdP, which live on other origins: its API takes bearer keys,
@@ -40,7 +41,8 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	@Order(1)
-	SecurityFilterChain emulatorChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain emulatorChain(HttpSecurity http, PublicUrls urls, GatehouseSettings settings) throws Exception {
+		ContentSecurityPolicy policy = new ContentSecurityPolicy(urls, settings);
 		// @formatter:off
 		http.securityMatcher("/emulator/**")
 			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
@@ -48,7 +50,7 @@ class SecurityConfiguration {
 					"POST".equals(request.getMethod()) && pathPattern("/emulator/ui/**").matches(request)))
 			.requestCache(cache -> cache.requestCache(new NullRequestCache()))
 			.headers(headers -> headers
-				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.addHeaderWriter((request, response) -> response.setHeader(CSP_HEADER, policy.emulator()))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
 		// @formatter:on
 		return http.build();
@@ -56,7 +58,9 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain appChain(HttpSecurity http, OidcLogin oidc) throws Exception {
+	SecurityFilterChain appChain(HttpSecurity http, OidcLogin oidc, PublicUrls urls, GatehouseSettings settings)
+			throws Exception {
+		ContentSecurityPolicy policy = new ContentSecurityPolicy(urls, settings);
 		// @formatter:off
 		http
 			.authorizeHttpRequests(requests -> requests
@@ -86,7 +90,7 @@ class SecurityConfiguration {
 				.addLogoutHandler(oidc.rememberIdTokenForLogout())
 				.logoutSuccessHandler(oidc.logoutSuccessHandler("/accounts/login?signedOut")))
 			.headers(headers -> headers
-				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.addHeaderWriter((request, response) -> response.setHeader(CSP_HEADER, policy.app()))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
 		// @formatter:on
 		return http.build();
