@@ -25,6 +25,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -83,8 +84,24 @@ class LocalModeExposureIntegrationTests {
 		mvc.perform(get("/emulator/sso/authorize").param("client_id", "client_gatehouse_local").with(FROM_ANOTHER_MACHINE))
 			.andExpect(status().isNotFound());
 
+		mvc.perform(get(URI.create("/%65mulator/outbox")).with(FROM_ANOTHER_MACHINE)).andExpect(status().isNotFound());
+		mvc.perform(get("/emulator/outbox").with(FROM_THIS_MACHINE).header("X-Forwarded-For", "127.0.0.1"))
+			.andExpect(status().isNotFound());
+
 		mvc.perform(get("/emulator/outbox").with(FROM_THIS_MACHINE)).andExpect(status().isOk());
 		mvc.perform(get("/accounts/login").with(FROM_ANOTHER_MACHINE)).andExpect(status().isOk());
+	}
+
+	@Test
+	void aPageThatRebindsItsNameToThisMachineIsRefused() throws Exception {
+		MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+
+		mvc.perform(get("http://rebound.attacker.example/emulator/outbox").with(FROM_THIS_MACHINE))
+			.andExpect(status().isBadRequest());
+		mvc.perform(get("http://rebound.attacker.example/accounts/password-reset").with(FROM_THIS_MACHINE))
+			.andExpect(status().isBadRequest());
+		mvc.perform(get("http://localhost/accounts/login").with(FROM_THIS_MACHINE)).andExpect(status().isOk());
+		mvc.perform(get("http://127.0.0.1/accounts/login").with(FROM_THIS_MACHINE)).andExpect(status().isOk());
 	}
 
 	@Test

@@ -100,6 +100,21 @@ public class Accounts {
 	}
 
 	/**
+	 * An administrator's choice whether an organisation accepts IdP-initiated sign-ins; publishes
+	 * {@link IdpInitiatedSignInChanged} (audited) when it changes.
+	 * @return the organisation, or empty if there is none with this id
+	 */
+	@Transactional
+	public Optional<OrganizationRef> setIdpInitiated(long organizationId, boolean allowed, String actor) {
+		Optional<Organization> organization = organizations.findById(organizationId);
+		organization.filter(o -> o.isIdpInitiatedAllowed() != allowed).ifPresent(o -> {
+			o.allowIdpInitiated(allowed);
+			events.publishEvent(new IdpInitiatedSignInChanged(o.getWorkosId(), o.getName(), allowed, actor));
+		});
+		return organization.map(Accounts::ref);
+	}
+
+	/**
 	 * The account a typed username or email names: by case-insensitive email and/or by username, as configured.
 	 */
 	@Transactional(readOnly = true)

@@ -67,6 +67,11 @@ class FirstAdmin {
 			return;
 		}
 		if (admin.email() != null && admin.password() != null) {
+			// The "Administrators" rule signs in with the password alone.
+			PasswordPolicy.check(admin.password(), false, List.of(admin.email())).ifPresent(refusal -> {
+				throw new StartupRefused("GATEHOUSE_ADMIN_PASSWORD is refused: " + refusal.explanation()
+						+ "; choose a longer, uncommon passphrase");
+			});
 			accounts.createAdmin(admin.email(), passwords.hash(admin.password()));
 			LOG.info("Created the first administrator from GATEHOUSE_ADMIN_EMAIL");
 		}

@@ -1,5 +1,8 @@
 package io.gatehouse.account;
 
+import java.io.IOException;
+import java.time.Duration;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Configuration;
@@ -27,14 +30,14 @@ class RecentAuthenticationInterceptor implements HandlerInterceptor, WebMvcConfi
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
-			throws java.io.IOException {
+			throws IOException {
 		if (!(handler instanceof HandlerMethod method)) {
 			return true;
 		}
 		RecentAuthenticationRequired required = method.getMethodAnnotation(RecentAuthenticationRequired.class);
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (required == null || authentication == null || !(authentication.getPrincipal() instanceof SignedInUser user)
-				|| recent.isRecent(request, user.userId())) {
+				|| recent.within(request, user.userId(), Duration.ofMinutes(required.minutes()))) {
 			return true;
 		}
 		response.sendRedirect(request.getContextPath() + RecentAuthentication.stepUpUrl(returnTo(request, required)));

@@ -23,4 +23,10 @@ public @interface RecentAuthenticationRequired {
 	 */
 	String returnTo() default "";
 
+	/**
+	 * How recent the proof must be, in minutes: {@link RecentAuthentication#WINDOW} (5) for a person's own credentials;
+	 * administrators' changes to other people and to the rules allow a longer working session.
+	 */
+	int minutes() default 5;
+
 }

@@ -1,6 +1,5 @@
 package io.gatehouse.admin;
 
-import io.gatehouse.web.Redirects;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +8,7 @@ import java.util.Optional;
 import io.gatehouse.account.AccountFacts;
 import io.gatehouse.account.Accounts;
 import io.gatehouse.account.OrganizationRef;
+import io.gatehouse.account.RecentAuthenticationRequired;
 import io.gatehouse.account.SignedInUser;
 import io.gatehouse.login.OidcLauncher;
 import io.gatehouse.login.RuleFacts;
@@ -20,6 +20,7 @@ import io.gatehouse.rules.RuleDraft;
 import io.gatehouse.rules.RuleView;
 import io.gatehouse.settings.GatehouseSettings;
 import io.gatehouse.settings.PublicUrls;
+import io.gatehouse.web.Redirects;
 import io.gatehouse.workos.SsoConnection;
 import io.gatehouse.workos.WorkOs;
 import io.gatehouse.workos.WorkOsException;
@@ -85,18 +86,21 @@ class RuleAdminController {
 		return "admin/rules/list";
 	}
 
+	@RecentAuthenticationRequired(minutes = 15)
 	@GetMapping("/admin/rules/new")
 	String create(Model model) {
 		model.addAttribute("rule", RuleDraft.blank(rules.nextPriority()));
 		return edit(model, null);
 	}
 
+	@RecentAuthenticationRequired(minutes = 15, returnTo = "/admin/rules")
 	@PostMapping("/admin/rules")
 	String create(@Valid @ModelAttribute("rule") RuleDraft rule, BindingResult result, Model model,
 			@AuthenticationPrincipal SignedInUser admin, RedirectAttributes redirect) {
 		return save(null, rule, result, model, admin, redirect);
 	}
 
+	@RecentAuthenticationRequired(minutes = 15)
 	@GetMapping("/admin/rules/{id}")
 	String edit(@PathVariable long id, Model model) {
 		RuleView rule = rules.get(id).orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
@@ -104,12 +108,14 @@ class RuleAdminController {
 		return edit(model, id);
 	}
 
+	@RecentAuthenticationRequired(minutes = 15, returnTo = "/admin/rules")
 	@PostMapping("/admin/rules/{id}")
 	String update(@PathVariable long id, @Valid @ModelAttribute("rule") RuleDraft rule, BindingResult result,
 			Model model, @AuthenticationPrincipal SignedInUser admin, RedirectAttributes redirect) {
 		return save(id, rule, result, model, admin, redirect);
 	}
 
+	@RecentAuthenticationRequired(minutes = 15, returnTo = "/admin/rules")
 	@PostMapping("/admin/rules/{id}/enabled")
 	String enable(@PathVariable long id, @RequestParam boolean enabled, @AuthenticationPrincipal SignedInUser admin,
 			RedirectAttributes redirect) {
@@ -118,6 +124,7 @@ class RuleAdminController {
 		return "redirect:/admin/rules";
 	}
 
+	@RecentAuthenticationRequired(minutes = 15)
 	@GetMapping("/admin/rules/{id}/delete")
 	String confirmDelete(@PathVariable long id, Model model) {
 		model.addAttribute("rule",
@@ -125,6 +132,7 @@ class RuleAdminController {
 		return "admin/rules/delete";
 	}
 
+	@RecentAuthenticationRequired(minutes = 15, returnTo = "/admin/rules")
 	@PostMapping("/admin/rules/{id}/delete")
 	String delete(@PathVariable long id, @AuthenticationPrincipal SignedInUser admin, RedirectAttributes redirect) {
 		rules.delete(id, admin.email());

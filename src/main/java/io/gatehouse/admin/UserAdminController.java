@@ -8,16 +8,21 @@ import io.gatehouse.account.AccountFacts;
 import io.gatehouse.account.AccountLocks;
 import io.gatehouse.account.AccountOverview;
 import io.gatehouse.account.Accounts;
+import io.gatehouse.account.RecentAuthenticationRequired;
+import io.gatehouse.account.SignedInUser;
 import io.gatehouse.account.UserSessions;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 import io.gatehouse.login.RuleFacts;
 import io.gatehouse.mfa.FactorView;
 import io.gatehouse.mfa.Factors;
 import io.gatehouse.rules.LoginRules;
 import io.gatehouse.rules.RuleDecision;
+import io.gatehouse.workos.WorkOsException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Slice;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,10 +31,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import io.gatehouse.account.SignedInUser;
-import io.gatehouse.workos.WorkOsException;
 
 /**
  * Users with search: each person's effective rule, linked identities and locks; resetting a person's factors, signing
@@ -86,6 +87,7 @@ class UserAdminController {
 		return "admin/users";
 	}
 
+	@RecentAuthenticationRequired(minutes = 15)
 	@GetMapping("/admin/users/{id}/reset-factors")
 	String confirmReset(@PathVariable long id, Model model) {
 		AccountFacts account = accounts.facts(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
@@ -94,6 +96,7 @@ class UserAdminController {
 		return "admin/reset-factors";
 	}
 
+	@RecentAuthenticationRequired(minutes = 15, returnTo = "/admin/users")
 	@PostMapping("/admin/users/{id}/reset-factors")
 	String reset(@PathVariable long id, @AuthenticationPrincipal SignedInUser admin, RedirectAttributes redirect) {
 		AccountFacts account = accounts.facts(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
@@ -129,6 +132,7 @@ class UserAdminController {
 	}
 
 	/** Lifts the hard stop of the person's password and codes (a POST from the users list). */
+	@RecentAuthenticationRequired(minutes = 15, returnTo = "/admin/users")
 	@PostMapping("/admin/users/{id}/unlock")
 	String unlock(@PathVariable long id, @AuthenticationPrincipal SignedInUser admin, RedirectAttributes redirect) {
 		AccountFacts account = found(id);
@@ -138,6 +142,7 @@ class UserAdminController {
 		return "redirect:/admin/users";
 	}
 
+	@RecentAuthenticationRequired(minutes = 15)
 	@GetMapping("/admin/users/{id}/deactivate")
 	String confirmDeactivate(@PathVariable long id, @AuthenticationPrincipal SignedInUser admin, Model model) {
 		AccountFacts account = found(id);
@@ -149,12 +154,14 @@ class UserAdminController {
 	}
 
 	/** Deactivates the account and ends all of its sessions; an administrator cannot deactivate themselves. */
+	@RecentAuthenticationRequired(minutes = 15, returnTo = "/admin/users")
 	@PostMapping("/admin/users/{id}/deactivate")
 	String deactivate(@PathVariable long id, @AuthenticationPrincipal SignedInUser admin, RedirectAttributes redirect) {
 		AccountFacts account = found(id);
 		return afterActivation(activation.deactivate(id, admin), account, redirect);
 	}
 
+	@RecentAuthenticationRequired(minutes = 15, returnTo = "/admin/users")
 	@PostMapping("/admin/users/{id}/reactivate")
 	String reactivate(@PathVariable long id, @AuthenticationPrincipal SignedInUser admin, RedirectAttributes redirect) {
 		AccountFacts account = found(id);

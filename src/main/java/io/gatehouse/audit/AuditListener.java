@@ -4,6 +4,7 @@ import io.gatehouse.account.AccountDeactivated;
 import io.gatehouse.account.AccountLocked;
 import io.gatehouse.account.AccountReactivated;
 import io.gatehouse.account.AccountUnlocked;
+import io.gatehouse.account.IdpInitiatedSignInChanged;
 import io.gatehouse.account.PasswordChanged;
 import io.gatehouse.account.SessionsEnded;
 import io.gatehouse.account.UserProvisioned;
@@ -15,6 +16,7 @@ import io.gatehouse.directory.WebhookRefused;
 import io.gatehouse.login.LoginFailed;
 import io.gatehouse.login.LoginSucceeded;
 import io.gatehouse.login.SignedOut;
+import io.gatehouse.mail.DeliveryFailed;
 import io.gatehouse.mfa.FactorEnrolled;
 import io.gatehouse.mfa.FactorRemoved;
 import io.gatehouse.mfa.FactorsReset;
@@ -120,6 +122,18 @@ class AuditListener {
 	void on(GroupMappingChanged event) {
 		log.append("directory.group_mapped", null, event.actor(), "directory_group=" + event.directoryGroupId()
 				+ (event.appGroup() == null ? " mapping removed" : " app_group=" + event.appGroup()));
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	void on(IdpInitiatedSignInChanged event) {
+		log.append("organization.idp_initiated_changed", null, event.actor(), "actor=" + event.actor()
+				+ " organization=" + event.organizationWorkosId() + " allowed=" + event.allowed());
+	}
+
+	@EventListener
+	void on(DeliveryFailed event) {
+		log.append("delivery.failed", event.userId(), event.subject(),
+				"kind=" + event.kind() + " reason=" + event.reason() + " attempts=" + event.attempts());
 	}
 
 	/** A rule name in a detail: quoted, since names contain spaces. */

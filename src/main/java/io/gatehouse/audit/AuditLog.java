@@ -34,7 +34,9 @@ public class AuditLog {
 			"rule.enabled", "rule.disabled", "rule.deleted", "user.provisioned", "user.deprovisioned",
 			"user.reactivated", "directory.group_mapped", "webhook.refused", "sessions.ended",
 			"password.changed", "password.reset", "recovery_code.regenerated", "step_up.passed", "step_up.failed",
-			"login.signed_out", "user.locked", "user.unlocked", "user.deactivated", "audit.exported", "demo_data.removed");
+			"login.signed_out", "user.locked", "user.unlocked", "user.deactivated", "audit.exported", "demo_data.removed",
+
+			"organization.idp_initiated_changed", "delivery.failed");
 
 	/** The groups of {@link #TYPES} (e.g. {@code login.}), which filter by prefix. */
 	public static final List<String> TYPE_PREFIXES = TYPES.stream()

@@ -3,10 +3,15 @@ package io.gatehouse.config;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
 
+import io.gatehouse.settings.GatehouseSettings;
+import io.gatehouse.settings.PublicUrls;
+import io.gatehouse.sso.OidcLogin;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import io.gatehouse.sso.OidcLogin;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -18,6 +23,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
@@ -31,16 +38,34 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-	private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-			+ "img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+	private static final String CSP_HEADER = "Content-Security-Policy";
 
 	/**
 	 * The emulator stands in for WorkOS and a customer's IdP, which live on other origins: its API takes bearer keys,
 	 * not cookies, so only its own pages' forms ({@code /emulator/ui/**}) carry CSRF tokens.
 	 */
+	/**
+	 * Local mode answers only to this machine's names: a page on another site that rebinds its DNS name to 127.0.0.1
+	 * would otherwise be same-origin with Gatehouse and the emulator in the developer's browser (DNS rebinding), read
+	 * the outbox and sign in. Other names get 400. Exposed local mode and connected mode accept any host name.
+	 */
+	@Bean
+	HttpFirewall firewall(GatehouseSettings settings) {
+		StrictHttpFirewall firewall = new StrictHttpFirewall();
+		if (settings.localMode() && !settings.local().exposed()) {
+			Set<String> names = new HashSet<>(Set.of("localhost", "127.0.0.1", "[::1]", "::1"));
+			if (settings.baseUrl() != null && settings.baseUrl().getHost() != null) {
+				names.add(settings.baseUrl().getHost().toLowerCase(Locale.ROOT));
+			}
+			firewall.setAllowedHostnames(name -> name != null && names.contains(name.toLowerCase(Locale.ROOT)));
+		}
+		return firewall;
+	}
+
 	@Bean
 	@Order(1)
-	SecurityFilterChain emulatorChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain emulatorChain(HttpSecurity http, PublicUrls urls, GatehouseSettings settings) throws Exception {
+		ContentSecurityPolicy policy = new ContentSecurityPolicy(urls, settings);
 		// @formatter:off
 		http.securityMatcher("/emulator/**")
 			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
@@ -48,7 +73,7 @@ class SecurityConfiguration {
 					"POST".equals(request.getMethod()) && pathPattern("/emulator/ui/**").matches(request)))
 			.requestCache(cache -> cache.requestCache(new NullRequestCache()))
 			.headers(headers -> headers
-				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.addHeaderWriter((request, response) -> response.setHeader(CSP_HEADER, policy.emulator()))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
 		// @formatter:on
 		return http.build();
@@ -56,7 +81,9 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain appChain(HttpSecurity http, OidcLogin oidc) throws Exception {
+	SecurityFilterChain appChain(HttpSecurity http, OidcLogin oidc, PublicUrls urls, GatehouseSettings settings)
+			throws Exception {
+		ContentSecurityPolicy policy = new ContentSecurityPolicy(urls, settings);
 		// @formatter:off
 		http
 			.authorizeHttpRequests(requests -> requests
@@ -86,7 +113,7 @@ class SecurityConfiguration {
 				.addLogoutHandler(oidc.rememberIdTokenForLogout())
 				.logoutSuccessHandler(oidc.logoutSuccessHandler("/accounts/login?signedOut")))
 			.headers(headers -> headers
-				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.addHeaderWriter((request, response) -> response.setHeader(CSP_HEADER, policy.app()))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
 		// @formatter:on
 		return http.build();

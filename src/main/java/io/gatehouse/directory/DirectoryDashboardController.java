@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.gatehouse.account.RecentAuthenticationRequired;
 import io.gatehouse.account.SignedInUser;
 import io.gatehouse.workos.WorkOsException;
 import org.jspecify.annotations.Nullable;
@@ -147,6 +148,7 @@ class DirectoryDashboardController {
 		return groupPage(group, group.appGroup(), null, model);
 	}
 
+	@RecentAuthenticationRequired(minutes = 15, returnTo = "/directories")
 	@PostMapping("/directories/groups/{groupId}/mapping")
 	String map(@PathVariable String groupId, @RequestParam(name = "appGroup", required = false) @Nullable String appGroup,
 			@AuthenticationPrincipal SignedInUser admin, Model model, RedirectAttributes redirect) {

@@ -1,5 +1,7 @@
 package io.gatehouse.directory;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,15 +12,15 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * WorkOS webhooks: the raw body's signature is checked first (401, nothing applied, audited), then the event is read
+ * WorkOS webhooks: a body over 1 MiB is refused while it is read (413, the connection closed), the raw body's signature is checked first (401, nothing applied, audited), then the event is read
  * (400 if it is not one) and applied once; the answer is 2xx only after the change is committed, so WorkOS retries
  * anything that failed.
  */
@@ -43,12 +45,22 @@ class WebhookController {
 	}
 
 	@PostMapping("/webhooks/workos")
-	ResponseEntity<Map<String, String>> receive(@RequestBody(required = false) @Nullable String payload,
+	ResponseEntity<Map<String, String>> receive(
 			@RequestHeader(name = "WorkOS-Signature", required = false) @Nullable String signature,
-			HttpServletRequest request) {
-		if (payload == null || payload.length() > MAX_BODY) {
+			HttpServletRequest request) throws IOException {
+		if (request.getContentLengthLong() > MAX_BODY) {
+			return tooLarge();
+		}
+		// Read by hand, at most one byte past the limit: whatever the body claims (chunked, no or a false length),
+		// nothing beyond 1 MiB is ever buffered.
+		byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+		if (body.length > MAX_BODY) {
+			return tooLarge();
+		}
+		if (body.length == 0) {
 			return answer(HttpStatus.BAD_REQUEST, "A WorkOS event body is required (at most 1 MiB).");
 		}
+		String payload = new String(body, StandardCharsets.UTF_8);
 		DirectoryEvent event;
 		try {
 			event = workos.verifyWebhook(payload, signature);
@@ -64,6 +76,13 @@ class WebhookController {
 		}
 		EventIntake.Outcome outcome = intake.apply(event, "webhook");
 		return ResponseEntity.ok(Map.of("status", outcome.name().toLowerCase(java.util.Locale.ROOT)));
+	}
+
+	/** The rest of the body stays unread: the connection is closed rather than drained. */
+	private static ResponseEntity<Map<String, String>> tooLarge() {
+		return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+			.header(HttpHeaders.CONNECTION, "close")
+			.body(Map.of("message", "A WorkOS event body is at most 1 MiB."));
 	}
 
 	private static ResponseEntity<Map<String, String>> answer(HttpStatus status, String message) {

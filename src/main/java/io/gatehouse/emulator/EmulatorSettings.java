@@ -25,6 +25,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param emulatorWebhookSecret the secret webhooks are signed with (the app verifies with the same property)
  * @param emulatorWebhookUrl where webhooks go; empty means the running app's own {@code /webhooks/workos}
  * @param emulatorWebhookRetryDelays the waits before each retry of a failed delivery; after the last, it stays failed
+ * @param emulatorRedirectUris the redirect URIs registered for the application: the only places the emulator sends a
+ * browser back to (SSO and magic-link callbacks, the Okta redirect and post-logout URIs); empty means the running
+ * app's own ({@link RegisteredRedirects})
  */
 @ConfigurationProperties("gatehouse.local")
 record EmulatorSettings(@DefaultValue("false") boolean exposed, String emulatorApiKey, String emulatorClientId, String emulatorJdbcUrl,
@@ -32,5 +35,6 @@ record EmulatorSettings(@DefaultValue("false") boolean exposed, String emulatorA
 		String emulatorOktaClientId, String emulatorOktaClientSecret, @DefaultValue("4") int emulatorDirectoryRateLimit,
 		@DefaultValue("30") int emulatorDirectoryExtraUsers,
 		String emulatorWebhookSecret, @DefaultValue("") @Nullable String emulatorWebhookUrl,
-		@DefaultValue({ "500ms", "2s", "5s" }) List<Duration> emulatorWebhookRetryDelays) {
+		@DefaultValue({ "500ms", "2s", "5s" }) List<Duration> emulatorWebhookRetryDelays,
+		@DefaultValue List<String> emulatorRedirectUris) {
 }

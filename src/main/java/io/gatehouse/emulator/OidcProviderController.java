@@ -57,8 +57,11 @@ class OidcProviderController {
 
 	private final TestIdpController pages;
 
+	private final RegisteredRedirects redirects;
+
 	OidcProviderController(SsoDirectory directory, SsoGrants grants, EmulatorJson json, EmulatorSettings settings,
-			TestIdpController pages) throws JOSEException {
+			TestIdpController pages, RegisteredRedirects redirects) throws JOSEException {
+		this.redirects = redirects;
 		this.directory = directory;
 		this.grants = grants;
 		this.json = json;
@@ -110,8 +113,9 @@ class OidcProviderController {
 			@RequestParam(required = false) @Nullable String state,
 			@RequestParam(required = false) @Nullable String nonce,
 			@RequestParam(name = "code_challenge", required = false) @Nullable String codeChallenge,
-			@RequestParam(name = "login_hint", required = false) @Nullable String loginHint, Model model) {
-		if (!settings.emulatorOktaClientId().equals(clientId) || redirectUri == null || !redirectUri.startsWith("http")) {
+			@RequestParam(name = "login_hint", required = false) @Nullable String loginHint, Model model,
+			HttpServletRequest http) {
+		if (!settings.emulatorOktaClientId().equals(clientId) || !redirects.allows(redirectUri, http)) {
 			throw new TestIdpController.PageProblem("Unknown application",
 					"The client_id or redirect_uri of this sign-in request is not registered with this Okta.");
 		}
@@ -189,10 +193,21 @@ class OidcProviderController {
 		return ResponseEntity.ok().header("Cache-Control", "no-store").body(body);
 	}
 
-	/** End-session: there is no Okta session to end here, so it only returns to the application. */
+	/**
+	 * End-session: there is no Okta session to end here, so it only returns to the application, and only to a
+	 * registered post-logout URI, as Okta does.
+	 */
 	@GetMapping(BASE + "/logout")
-	String logout(@RequestParam(name = "post_logout_redirect_uri", required = false) @Nullable String back) {
-		return back != null && back.startsWith("http") ? "redirect:" + back : "emulator/signed-out";
+	String logout(@RequestParam(name = "post_logout_redirect_uri", required = false) @Nullable String back,
+			HttpServletRequest request) {
+		if (back == null) {
+			return "emulator/signed-out";
+		}
+		if (!redirects.allows(back, request)) {
+			throw new TestIdpController.PageProblem("Invalid post_logout_redirect_uri",
+					"The post_logout_redirect_uri is not one of the application's registered sign-out redirect URIs.");
+		}
+		return "redirect:" + back;
 	}
 
 	private static String @Nullable [] clientCredentials(@Nullable String authorization, MultiValueMap<String, String> form) {

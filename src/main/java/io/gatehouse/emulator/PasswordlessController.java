@@ -53,8 +53,12 @@ class PasswordlessController {
 
 	private final @Nullable String appBaseUrl;
 
+	private final RegisteredRedirects redirects;
+
 	PasswordlessController(EmulatorDatabase database, SsoDirectory directory, SsoGrants grants, EmulatorJson json,
-			EmulatorSettings settings, Outbox outbox, @Value("${gatehouse.base-url:}") @Nullable String appBaseUrl) {
+			EmulatorSettings settings, Outbox outbox, @Value("${gatehouse.base-url:}") @Nullable String appBaseUrl,
+			RegisteredRedirects redirects) {
+		this.redirects = redirects;
 		this.jdbc = database.jdbc();
 		this.directory = directory;
 		this.grants = grants;
@@ -70,11 +74,16 @@ class PasswordlessController {
 		if (email == null || !email.contains("@")) {
 			throw ApiFailure.of(HttpStatus.UNPROCESSABLE_ENTITY, "invalid_request_parameters", "email is required.");
 		}
+		String redirectUri = text(body.get("redirect_uri"));
+		if (redirectUri != null && !redirects.allows(redirectUri, request)) {
+			throw ApiFailure.of(HttpStatus.UNPROCESSABLE_ENTITY, "invalid_redirect_uri",
+					"redirect_uri is not one of the application's registered redirect URIs.");
+		}
 		SsoDirectory.Connection connection = directory.connectionOfType("MagicLink").orElseThrow();
 		int expiresIn = body.get("expires_in") instanceof Number n ? n.intValue() : DEFAULT_EXPIRES_IN;
 		OffsetDateTime now = SsoDirectory.now();
 		Session session = new Session(Ids.next("passwordless_session"), Ids.secret(), email.trim(), connection.id(),
-				text(body.get("redirect_uri")), text(body.get("state")), null, now.plusSeconds(expiresIn));
+				redirectUri, text(body.get("state")), null, now.plusSeconds(expiresIn));
 		jdbc.sql("""
 				insert into passwordless_sessions (id, token, email, connection_id, redirect_uri, state, expires_at, created_at)
 				values (?, ?, ?, ?, ?, ?, ?, ?)""")

@@ -1,6 +1,5 @@
 package io.gatehouse.emulator;
 
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -47,8 +46,11 @@ public class TestIdpController {
 
 	private final @Nullable String appBaseUrl;
 
+	private final RegisteredRedirects redirects;
+
 	TestIdpController(SsoDirectory directory, SsoGrants grants, EmulatorJson json, EmulatorSettings settings,
-			@Value("${gatehouse.base-url:}") @Nullable String appBaseUrl) {
+			@Value("${gatehouse.base-url:}") @Nullable String appBaseUrl, RegisteredRedirects redirects) {
+		this.redirects = redirects;
 		this.directory = directory;
 		this.grants = grants;
 		this.json = json;
@@ -67,12 +69,14 @@ public class TestIdpController {
 			@RequestParam(required = false) @Nullable String state,
 			@RequestParam(name = "code_challenge", required = false) @Nullable String codeChallenge,
 			@RequestParam(name = "code_challenge_method", required = false) @Nullable String codeChallengeMethod,
-			@RequestParam(name = "login_hint", required = false) @Nullable String loginHint, Model model) {
+			@RequestParam(name = "login_hint", required = false) @Nullable String loginHint, Model model,
+			HttpServletRequest http) {
 		if (!settings.emulatorClientId().equals(clientId)) {
 			throw new PageProblem("Unknown application", "The client_id of this sign-in request is not known to WorkOS.");
 		}
-		if (!isHttpUrl(redirectUri)) {
-			throw new PageProblem("Invalid redirect URI", "The redirect_uri of this sign-in request is missing or not an absolute http(s) URL.");
+		if (!redirects.allows(redirectUri, http)) {
+			// Checked before any other error: errors are redirects too, and must not go to an unregistered place.
+			throw invalidRedirectUri();
 		}
 		if (!"code".equals(responseType)) {
 			return redirectError(redirectUri, state, "invalid_request", "response_type must be code.");
@@ -183,9 +187,13 @@ public class TestIdpController {
 		return "emulator/idp-dashboard";
 	}
 
-	/** IdP-initiated: the person opens Gatehouse from their IdP's dashboard; the code arrives with no state. */
+	/**
+	 * IdP-initiated: the person opens Gatehouse from their IdP's dashboard; the code arrives with no state, and with
+	 * the {@code RelayState} the IdP was configured with, if any.
+	 */
 	@PostMapping("/emulator/ui/idp/{connectionId}/sign-in")
-	String idpInitiated(@PathVariable String connectionId, @RequestParam String personId, HttpServletRequest http) {
+	String idpInitiated(@PathVariable String connectionId, @RequestParam String personId,
+			@RequestParam(required = false) @Nullable String relayState, HttpServletRequest http) {
 		Optional<SsoDirectory.Connection> connection = directory.connection(connectionId).filter(SsoDirectory.Connection::active);
 		Optional<SsoDirectory.Person> person = connection.flatMap(c -> directory.person(c.id(), personId));
 		if (person.isEmpty()) {
@@ -197,7 +205,11 @@ public class TestIdpController {
 		String code = grants.issueCode(settings.emulatorClientId(), null, json.write(profile));
 		String callback = (appBaseUrl != null ? appBaseUrl : "http://localhost:" + http.getLocalPort())
 				+ "/accounts/callback/sso";
-		return "redirect:" + UriComponentsBuilder.fromUriString(callback).queryParam("code", code).encode().build().toUriString();
+		UriComponentsBuilder back = UriComponentsBuilder.fromUriString(callback).queryParam("code", code);
+		if (StringUtils.hasText(relayState)) {
+			back.queryParam("RelayState", relayState);
+		}
+		return "redirect:" + back.encode().build().toUriString();
 	}
 
 	public record CustomPerson(@Nullable String email, @Nullable String firstName, @Nullable String lastName,
@@ -249,6 +261,11 @@ public class TestIdpController {
 		return "redirect:" + back.encode().build().toUriString();
 	}
 
+	static PageProblem invalidRedirectUri() {
+		return new PageProblem("Invalid redirect URI",
+				"The redirect_uri of this sign-in request is not one of the application's registered redirect URIs.");
+	}
+
 	/** A request the test IdP cannot serve: shown on the emulator's problem page with status 400. */
 	static final class PageProblem extends RuntimeException {
 
@@ -265,19 +282,6 @@ public class TestIdpController {
 	ModelAndView on(PageProblem problem) {
 		return new ModelAndView(PROBLEM, Map.of("problemTitle", problem.title, "detail", problem.getMessage()),
 				HttpStatus.BAD_REQUEST);
-	}
-
-	private static boolean isHttpUrl(@Nullable String value) {
-		if (value == null) {
-			return false;
-		}
-		try {
-			URI uri = URI.create(value);
-			return uri.getHost() != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()));
-		}
-		catch (IllegalArgumentException e) {
-			return false;
-		}
 	}
 
 	private static @Nullable String blankToNull(@Nullable String value) {

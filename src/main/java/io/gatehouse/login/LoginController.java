@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.View;
 
 /**
@@ -43,6 +44,8 @@ class LoginController {
 	static final String PASSWORD = "login/password";
 
 	static final String MAGIC_SENT = "login/magic-sent";
+
+	static final String CONTINUE = "login/continue";
 
 	private static final String PASSWORD_PATH = "/accounts/login/password";
 
@@ -210,10 +213,10 @@ class LoginController {
 			SsoTarget target = method.provider() != null ? new SsoTarget(null, null, method.provider())
 					: new SsoTarget(decision.connectionId(), decision.connectionId() == null ? decision.organizationId() : null,
 							null);
-			return redirect(sso.launch(request, target, typed, next));
+			return leave(sso.launch(request, target, typed, next));
 		}
 		if (method == LoginMethod.OIDC && oidc.available()) {
-			return redirect(oidc.launch(request, typed, next));
+			return leave(oidc.launch(request, typed, next));
 		}
 		if (method == LoginMethod.MAGIC_LINK) {
 			boolean eligible = outcome.account() != null && outcome.account().active();
@@ -231,6 +234,17 @@ class LoginController {
 		model.addAttribute("username", username);
 		model.addAttribute("error", code);
 		return PASSWORD;
+	}
+
+	/**
+	 * Off to the identity provider. In local mode the emulator's page ends the trip, on an origin the CSP's
+	 * {@code form-action} lists, so a redirect does. In connected mode WorkOS (or Okta) sends the browser on to the
+	 * organisation's IdP, whose origin nobody can list in advance, and Chromium checks every redirect that follows a
+	 * form's POST against {@code form-action}: a page that continues by itself (a meta refresh, no script) starts a new
+	 * navigation that is not a form's.
+	 */
+	private Object leave(String url) {
+		return settings.localMode() ? redirect(url) : new ModelAndView(CONTINUE, Map.of("url", url));
 	}
 
 	private static View redirect(String url) {

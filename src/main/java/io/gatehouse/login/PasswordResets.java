@@ -13,6 +13,7 @@ import io.gatehouse.account.PasswordChanged;
 import io.gatehouse.account.PasswordPolicy;
 import io.gatehouse.account.Passwords;
 import io.gatehouse.account.UserSessions;
+import io.gatehouse.mail.Deliveries;
 import io.gatehouse.mail.MailUnavailable;
 import io.gatehouse.mail.Mailer;
 import io.gatehouse.rules.LoginRules;
@@ -21,8 +22,6 @@ import io.gatehouse.secrets.Secrets;
 import io.gatehouse.settings.PublicUrls;
 import io.gatehouse.throttle.AccountThrottle;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,9 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Password reset by e-mail, for people whose rule signs them in with a password: a single-use link valid 30 minutes,
- * stored only as a hash. Asking answers the same whether or not the account exists. A reset never signs anyone in, so
- * it never skips a second factor. A reset ends every session of the person (whoever held one is out), and a password
- * change on the account page voids every unused link.
+ * stored only as a hash. Asking answers the same, in the same time, whether or not the account exists. A reset never
+ * signs anyone in, so it never skips a second factor. A reset ends every session of the person (whoever held one is
+ * out), and a password change on the account page voids every unused link.
  */
 @Service
 class PasswordResets {
@@ -43,8 +42,6 @@ class PasswordResets {
 	static final Duration LIFETIME = Duration.ofMinutes(30);
 
 	static final int MAX_PER_WINDOW = 3;
-
-	private static final Logger LOG = LoggerFactory.getLogger(PasswordResets.class);
 
 	private final JdbcClient jdbc;
 
@@ -72,13 +69,16 @@ class PasswordResets {
 
 	private final NewPasswords newPasswords;
 
+	private final Deliveries deliveries;
+
 	PasswordResets(JdbcClient jdbc, Accounts accounts, Passwords passwords, LoginRules rules, SecondFactors factors,
 			Mailer mailer, PublicUrls urls, Optional<Clock> clock, AccountThrottle throttle,
 			PlatformTransactionManager transactionManager, UserSessions sessions, ApplicationEventPublisher events,
-			NewPasswords newPasswords) {
+			NewPasswords newPasswords, Deliveries deliveries) {
 		this.sessions = sessions;
 		this.events = events;
 		this.newPasswords = newPasswords;
+		this.deliveries = deliveries;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.throttle = throttle;
 		this.jdbc = jdbc;
@@ -91,9 +91,18 @@ class PasswordResets {
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
-	/** Sends a reset link if the address belongs to an active password account; silently does nothing otherwise. */
-	@Transactional
+	/**
+	 * Sends a reset link if the address belongs to an active password account; silently does nothing otherwise. Returns
+	 * at once, for every address: finding the account and sending the link happen in the background, so the answer
+	 * takes the same time whether or not the account exists.
+	 */
 	public void request(String email) {
+		deliveries.submit("password_reset", null, email,
+				() -> transactions.executeWithoutResult(status -> sendIfEligible(email)));
+	}
+
+	/** @throws MailUnavailable when the mail cannot be sent (the token is rolled back; the delivery is retried) */
+	private void sendIfEligible(String email) {
 		Optional<AccountFacts> account = accounts.findForLogin(email, true, false).filter(AccountFacts::active);
 		if (account.isEmpty() || !passwordRule(account.get())) {
 			return;
@@ -111,19 +120,14 @@ class PasswordResets {
 		jdbc.sql("insert into password_reset_tokens (token_hash, user_id, created_at, expires_at) values (?, ?, ?, ?)")
 			.params(Secrets.sha256Hex(token), userId, now, now.plus(LIFETIME))
 			.update();
-		try {
-			mailer.send(account.get().email(), "Reset your Gatehouse password", """
-					Someone asked to reset the password of your Gatehouse account.
+		mailer.send(account.get().email(), "Reset your Gatehouse password", """
+				Someone asked to reset the password of your Gatehouse account.
 
-					To choose a new password, open this link within 30 minutes:
-					%s
+				To choose a new password, open this link within 30 minutes:
+				%s
 
-					If it was not you, ignore this message: your password stays as it is.""".formatted(
-					urls.absolute("/accounts/password-reset/" + token)));
-		}
-		catch (MailUnavailable e) {
-			LOG.warn("Password reset mail not sent: {}", e.getMessage());
-		}
+				If it was not you, ignore this message: your password stays as it is.""".formatted(
+				urls.absolute("/accounts/password-reset/" + token)));
 	}
 
 	/** Whether a link's token is still usable (unused, not expired); does not use it up. */

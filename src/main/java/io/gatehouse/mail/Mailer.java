@@ -20,6 +20,11 @@ public class Mailer {
 		this.from = from;
 	}
 
+	/** Whether a mail server is configured at all (sending may still fail). */
+	public boolean available() {
+		return sender.getIfAvailable() != null;
+	}
+
 	/** @throws MailUnavailable when no mail server is configured or sending fails */
 	public void send(String to, String subject, String text) {
 		JavaMailSender mail = sender.getIfAvailable();

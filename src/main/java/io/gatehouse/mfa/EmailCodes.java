@@ -6,6 +6,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
+import io.gatehouse.mail.Deliveries;
+import io.gatehouse.mail.MailUnavailable;
 import io.gatehouse.mail.Mailer;
 import io.gatehouse.secrets.Secrets;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,21 +29,28 @@ public class EmailCodes {
 
 	private final Mailer mailer;
 
+	private final Deliveries deliveries;
+
 	private final Clock clock;
 
-	EmailCodes(JdbcClient jdbc, Mailer mailer, Optional<Clock> clock) {
+	EmailCodes(JdbcClient jdbc, Mailer mailer, Deliveries deliveries, Optional<Clock> clock) {
 		this.jdbc = jdbc;
 		this.mailer = mailer;
+		this.deliveries = deliveries;
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
 	/**
-	 * Sends a new code (earlier ones stop working).
+	 * Sends a new code (earlier ones stop working). The code is stored at once; the e-mail goes out in the background
+	 * once this commits (retried, and audited if it never goes out), so the page answers at once.
 	 * @throws TooManyCodes when 3 were sent in the last 10 minutes
-	 * @throws io.gatehouse.mail.MailUnavailable when no mail can be sent
+	 * @throws io.gatehouse.mail.MailUnavailable when no mail server is configured
 	 */
 	@Transactional
 	public void send(long userId, String email) {
+		if (!mailer.available()) {
+			throw new MailUnavailable("No mail server is configured (set spring.mail.host)", null);
+		}
 		OffsetDateTime now = now();
 		long recent = jdbc.sql("select count(*) from email_codes where user_id = ? and created_at > ?")
 			.params(userId, now.minus(Factors.SMS_WINDOW))
@@ -55,10 +64,11 @@ public class EmailCodes {
 		jdbc.sql("insert into email_codes (user_id, code_hash, created_at, expires_at) values (?, ?, ?, ?)")
 			.params(userId, Secrets.sha256Hex(userId + ":" + code), now, now.plus(LIFETIME))
 			.update();
-		mailer.send(email, "Your Gatehouse sign-in code", """
+		String text = """
 				Your sign-in code is %s
 
-				It works once, for 10 minutes. If you did not try to sign in, change your password.""".formatted(code));
+				It works once, for 10 minutes. If you did not try to sign in, change your password.""".formatted(code);
+		deliveries.submit("email_code", userId, email, () -> mailer.send(email, "Your Gatehouse sign-in code", text));
 	}
 
 	/** Checks a code against the person's newest one; wrong codes use up its attempts. */

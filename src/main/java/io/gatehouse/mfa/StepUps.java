@@ -168,6 +168,10 @@ public class StepUps {
 
 	private boolean outcome(HttpServletRequest request, SignedInUser user, String method, boolean right) {
 		if (right) {
+			// A new id: whoever holds a copy of the old cookie does not share the fresh proof.
+			if (request.getSession(false) != null) {
+				request.changeSessionId();
+			}
 			recent.record(request, user.userId(), method);
 			events.publishEvent(new StepUpPassed(user.userId(), user.email(), method));
 		}

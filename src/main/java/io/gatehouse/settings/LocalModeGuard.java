@@ -30,7 +30,8 @@ class LocalModeGuard implements EnvironmentPostProcessor, Ordered {
 
 	static final String PROPERTY_SOURCE = "gatehouseMode";
 
-	private static final Pattern JDBC_HOST = Pattern.compile("^jdbc:[a-z0-9]+(?::[a-z0-9]+)*://\\[?([^/:\\]?;,]+)",
+	/** The hosts part of a JDBC URL: {@code jdbc:postgresql://a:5432,b/db} gives {@code a:5432,b}. */
+	private static final Pattern JDBC_HOSTS = Pattern.compile("^jdbc:[a-z0-9]+(?::[a-z0-9]+)*://([^/?;]*)",
 			Pattern.CASE_INSENSITIVE);
 
 	@Override
@@ -54,13 +55,23 @@ class LocalModeGuard implements EnvironmentPostProcessor, Ordered {
 		Map<String, Object> resolved = new LinkedHashMap<>();
 		resolved.put("gatehouse.mode", mode.name().toLowerCase(Locale.ROOT));
 		if (mode == GatehouseMode.LOCAL) {
-			boolean exposed = Boolean.parseBoolean(environment.getProperty("gatehouse.local.exposed", "false").trim());
+			// Read as Spring binds it everywhere else (true, yes, on, 1), so the emulator's guard agrees.
+			boolean exposed = environment.getProperty("gatehouse.local.exposed", Boolean.class, false);
 			checkDatabase(environment.getProperty("spring.datasource.url"));
+			checkDatabase(environment.getProperty("gatehouse.local.emulator-jdbc-url"));
 			if (!exposed) {
 				checkBaseUrl(environment.getProperty("gatehouse.base-url"));
 				String address = GatehouseSettings.blankToNull(environment.getProperty("server.address"));
 				if (address == null) {
 					resolved.put("server.address", "127.0.0.1");
+				}
+				String managementAddress = GatehouseSettings.blankToNull(environment.getProperty("management.server.address"));
+				if (managementAddress == null) {
+					resolved.put("management.server.address", "127.0.0.1");
+				}
+				else if (!isLoopback(managementAddress)) {
+					throw new StartupRefused("Local mode listens on loopback only, but MANAGEMENT_SERVER_ADDRESS is "
+							+ managementAddress + ": unset it, or set GATEHOUSE_LOCAL_MODE_EXPOSED=true");
 				}
 				else if (!isLoopback(address)) {
 					throw new StartupRefused("Local mode listens on loopback only, but SERVER_ADDRESS is " + address
@@ -75,11 +86,18 @@ class LocalModeGuard implements EnvironmentPostProcessor, Ordered {
 		if (url == null) {
 			return;
 		}
-		Matcher host = JDBC_HOST.matcher(url.trim());
-		if (host.find() && !isLoopback(host.group(1))) {
-			throw new StartupRefused("Local mode keeps its demo data on this machine, but the database is on "
-					+ host.group(1) + ": use connected mode (WORKOS_API_KEY and WORKOS_CLIENT_ID) with that database,"
-					+ " or a database on 127.0.0.1");
+		Matcher hosts = JDBC_HOSTS.matcher(url.trim());
+		if (!hosts.find()) {
+			return; // a file or in-memory database, or a driver's default (localhost)
+		}
+		for (String hostAndPort : hosts.group(1).split(",")) {
+			String host = hostAndPort.startsWith("[") ? hostAndPort.substring(0, hostAndPort.indexOf(']') + 1)
+					: hostAndPort.replaceFirst(":\\d*$", "");
+			if (host.isEmpty() || !isLoopback(host)) {
+				throw new StartupRefused("Local mode keeps its demo data on this machine, but the database is on "
+						+ (host.isEmpty() ? "an unnamed host" : host) + ": use connected mode (WORKOS_API_KEY and"
+						+ " WORKOS_CLIENT_ID) with that database, or a database on 127.0.0.1");
+			}
 		}
 	}
 

@@ -2,7 +2,7 @@ package io.gatehouse.sso;
 
 import io.gatehouse.login.MagicLinkLauncher;
 import io.gatehouse.login.SsoTarget;
-import io.gatehouse.mail.MailUnavailable;
+import io.gatehouse.mail.Deliveries;
 import io.gatehouse.mail.Mailer;
 import io.gatehouse.settings.GatehouseSettings;
 import io.gatehouse.settings.PublicUrls;
@@ -12,14 +12,13 @@ import io.gatehouse.workos.WorkOsException;
 import io.gatehouse.throttle.IpThrottle;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
  * Starts a magic-link sign-in: a WorkOS passwordless session whose link comes back with an opaque, single-use state
- * bound to this browser session. WorkOS or Gatehouse e-mails the link, as configured; the link is never logged or shown.
+ * bound to this browser session. WorkOS or Gatehouse e-mails the link, as configured, in the background; the link is
+ * never logged or shown.
  */
 @Component
 class MagicLinkSignIn implements MagicLinkLauncher {
@@ -27,8 +26,6 @@ class MagicLinkSignIn implements MagicLinkLauncher {
 	static final String CALLBACK_PATH = "/accounts/callback/magic";
 
 	static final SsoTarget TARGET = new SsoTarget(null, null, "MagicLink");
-
-	private static final Logger LOG = LoggerFactory.getLogger(MagicLinkSignIn.class);
 
 	private final WorkOs workos;
 
@@ -44,8 +41,11 @@ class MagicLinkSignIn implements MagicLinkLauncher {
 
 	private final IpThrottle ips;
 
+	private final Deliveries deliveries;
+
 	MagicLinkSignIn(WorkOs workos, PendingSsoLogins pending, PublicUrls urls, Mailer mailer,
-			GatehouseSettings settings, ApplicationEventPublisher events, IpThrottle ips) {
+			GatehouseSettings settings, ApplicationEventPublisher events, IpThrottle ips, Deliveries deliveries) {
+		this.deliveries = deliveries;
 		this.ips = ips;
 		this.workos = workos;
 		this.pending = pending;
@@ -55,34 +55,43 @@ class MagicLinkSignIn implements MagicLinkLauncher {
 		this.events = events;
 	}
 
+	/**
+	 * Answers in the same time for everyone: the IP limit is checked and a state remembered in this session for
+	 * every address, and only the WorkOS calls (and the e-mail) for a person who may sign in this way happen, in the
+	 * background.
+	 */
 	@Override
 	public void send(HttpServletRequest request, @Nullable Long userId, String email, String next) {
-		if (userId == null || !ips.allow(IpThrottle.Bucket.CODE_SEND, request.getRemoteAddr())) {
-			// Unknown people and senders over the limit get the same "check your email" page, and nothing is sent.
+		if (!ips.allow(IpThrottle.Bucket.CODE_SEND, request.getRemoteAddr())) {
+			// Senders over the limit get the same "check your email" page, and nothing is sent.
 			return;
 		}
 		String state = PendingSsoLogins.newState();
-		try {
-			MagicLink link = workos.createMagicLink(email, urls.absolute(CALLBACK_PATH), state);
-			pending.remember(request.getSession(), state, new PendingSsoLogins.Pending("", TARGET, next, email));
-			String sender = settings.login().magicLinkSender();
-			if ("app".equals(sender)) {
-				mailer.send(email, "Your Gatehouse sign-in link", """
-						Open this link to sign in to Gatehouse:
-						%s
+		pending.remember(request.getSession(), state, new PendingSsoLogins.Pending("", TARGET, next, email));
+		if (userId == null) {
+			// Unknown people: the state is never used, and no session is created at WorkOS.
+			return;
+		}
+		String callback = urls.absolute(CALLBACK_PATH);
+		deliveries.submit("magic_link", userId, email, () -> deliver(userId, email, callback, state));
+	}
 
-						It works once, for 10 minutes, in the browser where you asked for it.
-						If you did not ask for it, ignore this message.""".formatted(link.link()));
-			}
-			else {
-				workos.sendMagicLink(link.sessionId());
-			}
-			events.publishEvent(new MagicLinkRequested(userId, email, sender));
+	/** @throws WorkOsException or {@link io.gatehouse.mail.MailUnavailable}: the delivery is retried, then audited */
+	private void deliver(long userId, String email, String callback, String state) {
+		MagicLink link = workos.createMagicLink(email, callback, state);
+		String sender = settings.login().magicLinkSender();
+		if ("app".equals(sender)) {
+			mailer.send(email, "Your Gatehouse sign-in link", """
+					Open this link to sign in to Gatehouse:
+					%s
+
+					It works once, for 10 minutes, in the browser where you asked for it.
+					If you did not ask for it, ignore this message.""".formatted(link.link()));
 		}
-		catch (WorkOsException | MailUnavailable e) {
-			// The page answers the same either way; the failure is logged without the link.
-			LOG.warn("Magic link for user {} not sent: {}", userId, e.getMessage());
+		else {
+			workos.sendMagicLink(link.sessionId());
 		}
+		events.publishEvent(new MagicLinkRequested(userId, email, sender));
 	}
 
 }

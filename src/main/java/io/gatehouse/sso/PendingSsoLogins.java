@@ -75,9 +75,9 @@ class PendingSsoLogins {
 		if (row.isEmpty() || jdbc.sql("delete from sso_pending_logins where state_hash = ?").param(stateHash).update() != 1) {
 			return Optional.empty();
 		}
-		Object binding = session != null ? session.getAttribute(BINDING) : null;
-		boolean sameSession = binding instanceof String b
-				&& Secrets.constantTimeEquals(Secrets.sha256Hex(b), row.get().bindingHash());
+		String binding = existingBinding(session);
+		boolean sameSession = binding != null
+				&& Secrets.constantTimeEquals(Secrets.sha256Hex(binding), row.get().bindingHash());
 		boolean fresh = row.get().startedAt().plus(LIFETIME).isAfter(clock.instant());
 		return sameSession && fresh ? Optional.of(row.get().pending()) : Optional.empty();
 	}
@@ -85,7 +85,8 @@ class PendingSsoLogins {
 	private record Row(String bindingHash, Pending pending, Instant startedAt) {
 	}
 
-	private static String binding(HttpSession session) {
+	/** This session's random binding (created on first use); pending sign-ins store only its hash. */
+	static String binding(HttpSession session) {
 		Object existing = session.getAttribute(BINDING);
 		if (existing instanceof String value) {
 			return value;
@@ -93,6 +94,12 @@ class PendingSsoLogins {
 		String created = Secrets.randomToken(32);
 		session.setAttribute(BINDING, created);
 		return created;
+	}
+
+	/** This session's binding, if it has one. */
+	static @Nullable String existingBinding(@Nullable HttpSession session) {
+		Object existing = session != null ? session.getAttribute(BINDING) : null;
+		return existing instanceof String value ? value : null;
 	}
 
 	private static java.time.OffsetDateTime utc(Instant instant) {

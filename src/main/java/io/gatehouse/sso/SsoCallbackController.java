@@ -1,14 +1,14 @@
 package io.gatehouse.sso;
 
-import io.gatehouse.web.Redirects;
+import java.util.Locale;
 import java.util.Optional;
 
+import io.gatehouse.account.AccountFacts;
 import io.gatehouse.account.Accounts;
-import io.gatehouse.account.ExternalIdentity;
 import io.gatehouse.account.OrganizationRef;
-import io.gatehouse.account.SignInRefused;
 import io.gatehouse.account.SignedInUser;
-import io.gatehouse.login.SignIns;
+import io.gatehouse.login.SafeRedirects;
+import io.gatehouse.web.Redirects;
 import io.gatehouse.workos.SsoProfile;
 import io.gatehouse.workos.WorkOs;
 import io.gatehouse.workos.WorkOsException;
@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,42 +25,47 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Where WorkOS sends the browser back. With a {@code state} it finishes the sign-in this session started; without
- * one it is an IdP-initiated sign-in, accepted only for organisations that allow it. Every failure ends on a friendly
- * page, with no session and an audit entry.
+ * one it is an IdP-initiated sign-in, accepted only for organisations that allow it, landing on its {@code RelayState}
+ * if that is a safe path of this app. Such a code can be pushed into anyone's browser (login CSRF), so when the
+ * browser is already signed in as someone else, the sign-in is held server-side and the person is asked first
+ * ({@link IdpSignInConfirmationController}); nothing is created or linked until they confirm. Every failure ends on a
+ * friendly page, with no session and an audit entry.
  */
 @Controller
 class SsoCallbackController {
 
 	private static final Logger LOG = LoggerFactory.getLogger(SsoCallbackController.class);
 
-	private static final String METHOD = "sso";
+	private static final String METHOD = SsoCompletion.METHOD;
 
 	private final PendingSsoLogins pending;
+
+	private final PendingIdpSignIns heldSignIns;
 
 	private final WorkOs workos;
 
 	private final Accounts accounts;
 
-	private final SignIns signIns;
-
-	private final SsoProvisioning provisioning;
+	private final SsoCompletion completion;
 
 	private final FailurePage failures;
 
-	SsoCallbackController(PendingSsoLogins pending, WorkOs workos, Accounts accounts, SignIns signIns,
-			SsoProvisioning provisioning, FailurePage failures) {
+	SsoCallbackController(PendingSsoLogins pending, PendingIdpSignIns heldSignIns, WorkOs workos, Accounts accounts,
+			SsoCompletion completion, FailurePage failures) {
 		this.failures = failures;
 		this.pending = pending;
+		this.heldSignIns = heldSignIns;
 		this.workos = workos;
 		this.accounts = accounts;
-		this.signIns = signIns;
-		this.provisioning = provisioning;
+		this.completion = completion;
 	}
 
 	@GetMapping(SsoSignIn.CALLBACK_PATH)
 	Object callback(@RequestParam(required = false) @Nullable String code,
 			@RequestParam(required = false) @Nullable String state,
-			@RequestParam(required = false) @Nullable String error, HttpServletRequest request,
+			@RequestParam(required = false) @Nullable String error,
+			@RequestParam(name = "RelayState", required = false) @Nullable String relayState,
+			@AuthenticationPrincipal @Nullable SignedInUser current, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		Optional<PendingSsoLogins.Pending> started = state == null ? Optional.empty()
 				: pending.take(request.getSession(false), state);
@@ -85,37 +91,40 @@ class SsoCallbackController {
 				case MALFORMED_RESPONSE -> SsoFailure.PROFILE_UNREADABLE;
 				case UNREACHABLE, SERVER_ERROR, RATE_LIMITED -> SsoFailure.WORKOS_UNAVAILABLE;
 			};
-			return fail(failure, e.reason().name().toLowerCase(java.util.Locale.ROOT), hint, model, response);
+			return fail(failure, e.reason().name().toLowerCase(Locale.ROOT), hint, model, response);
 		}
 		String organizationId = profile.organizationId();
 		if (started.isPresent()
 				&& !started.get().target().matches(profile.connectionId(), organizationId, profile.connectionType())) {
 			return fail(SsoFailure.ORGANIZATION_MISMATCH, null, profile.email(), model, response);
 		}
-		if (started.isEmpty()) {
-			Optional<OrganizationRef> organization = organizationId == null ? Optional.empty()
-					: accounts.organization(organizationId);
-			if (organization.isEmpty() || !organization.get().idpInitiatedAllowed()) {
-				return fail(SsoFailure.IDP_INITIATED_NOT_ALLOWED, null, profile.email(), model, response);
-			}
+		if (started.isPresent()) {
+			return completion.complete(profile, started.get().next(), request, response, model);
 		}
-		ExternalIdentity identity = new ExternalIdentity(profile.connectionId(), profile.idpId(),
-				profile.connectionType(), organizationId, profile.email(), profile.firstName(), profile.lastName(),
-				profile.rawAttributes());
-		Optional<SsoProvisioning.Admission> allowed = provisioning.decide(identity, profile);
-		if (allowed.isEmpty()) {
+		Optional<OrganizationRef> organization = organizationId == null ? Optional.empty()
+				: accounts.organization(organizationId);
+		if (organization.isEmpty() || !organization.get().idpInitiatedAllowed()) {
+			return fail(SsoFailure.IDP_INITIATED_NOT_ALLOWED, null, profile.email(), model, response);
+		}
+		String target = SafeRedirects.isSafe(relayState) ? relayState : null;
+		if (current == null) {
+			return completion.complete(profile, target, request, response, model);
+		}
+		boolean samePerson = accounts.findForIdentity(SsoCompletion.identity(profile))
+			.map(AccountFacts::userId)
+			.filter(id -> id == current.userId())
+			.isPresent();
+		if (samePerson) {
+			// Already signed in as this person: nothing to sign in, and the session stays as it is.
+			return Redirects.to(SafeRedirects.next(target));
+		}
+		if (!completion.admits(profile)) {
 			return fail(SsoFailure.RULE_MISMATCH, null, profile.email(), model, response);
 		}
-		SignedInUser user;
-		try {
-			user = accounts.signIn(identity, allowed.get().provisioning());
+		if (!heldSignIns.hold(request.getSession(), profile, target)) {
+			return fail(SsoFailure.PROFILE_UNREADABLE, "too_large", profile.email(), model, response);
 		}
-		catch (SignInRefused e) {
-			return fail(SsoFailure.valueOf(e.reason().name()), null, profile.email(), model, response);
-		}
-		String next = started.map(PendingSsoLogins.Pending::next).orElse(null);
-		return Redirects.to(
-				signIns.succeed(request, response, user, METHOD, profile.connectionId(), allowed.get().ruleName(), next));
+		return Redirects.to(IdpSignInConfirmationController.PATH);
 	}
 
 	/** The IdP's error code, as far as it is a code: it comes from the query string and ends up in the audit log. */

@@ -4,6 +4,7 @@ import io.gatehouse.support.BrowserJourney;
 import io.gatehouse.support.Chromium;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -18,18 +19,11 @@ class MagicLinkBrowserJourneyTests extends BrowserJourney {
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("magic-sent")));
 		Chromium.screenshot(browser, "magic-1-check-email");
 
-		browser.get("http://127.0.0.1:" + port + "/emulator/outbox");
-		String link = null;
-		for (WebElement row : browser.findElements(By.cssSelector("#outbox tbody tr"))) {
-			if (row.findElement(By.className("recipient")).getText().equals("ada@magic.test")) {
-				java.util.regex.Matcher m = java.util.regex.Pattern.compile("(http\\S+/confirm)")
-					.matcher(row.findElement(By.className("body")).getText());
-				if (m.find()) {
-					link = m.group(1);
-					break;
-				}
-			}
-		}
+		// The link is e-mailed in the background: reload the outbox until it is there, as a person would.
+		String link = wait.until(driver -> {
+			driver.get("http://127.0.0.1:" + port + "/emulator/outbox");
+			return linkTo(driver, "ada@magic.test");
+		});
 		assertThat(link).as("the magic link in the outbox").isNotNull();
 		Chromium.screenshot(browser, "magic-2-outbox");
 
@@ -40,6 +34,20 @@ class MagicLinkBrowserJourneyTests extends BrowserJourney {
 
 		wait.until(ExpectedConditions.urlToBe(url("/account")));
 		assertThat(browser.findElement(By.id("profile-email")).getText()).isEqualTo("ada@magic.test");
+	}
+
+	/** The newest magic link in the outbox page for this recipient, or null. */
+	private static String linkTo(WebDriver driver, String recipient) {
+		for (WebElement row : driver.findElements(By.cssSelector("#outbox tbody tr"))) {
+			if (row.findElement(By.className("recipient")).getText().equals(recipient)) {
+				java.util.regex.Matcher m = java.util.regex.Pattern.compile("(http\\S+/confirm)")
+					.matcher(row.findElement(By.className("body")).getText());
+				if (m.find()) {
+					return m.group(1);
+				}
+			}
+		}
+		return null;
 	}
 
 }

@@ -130,7 +130,8 @@ class EmulatorSsoApiIntegrationTests {
 	@Test
 	void authorizeWhenOrganisationHasNoConnectionThenRedirectsBackWithWorkOsError() {
 		TestBrowser.Page answer = new TestBrowser(port).get(base()
-				+ "/sso/authorize?client_id=client_gatehouse_local&redirect_uri=http%3A%2F%2Flocalhost%2Fcb&response_type=code&organization=org_missing&state=s1");
+				+ "/sso/authorize?client_id=client_gatehouse_local&redirect_uri=http%3A%2F%2Flocalhost%3A" + port
+				+ "%2Faccounts%2Fcallback%2Fsso&response_type=code&organization=org_missing&state=s1");
 
 		assertThat(answer.status()).isEqualTo(302);
 		assertThat(answer.locationParam("error")).contains("organization_invalid");

@@ -340,4 +340,45 @@ class StepUpIntegrationTests {
 				&& "method=sms".equals(e.detail()));
 	}
 
+	@Test
+	void aStolenCookieWhenTheOwnerStepsUpThenDoesNotShareTheFreshProof() {
+		String email = "copied.cookie@step-up.example";
+		long id = newUser(email);
+		TestBrowser owner = SignedInAs.password(port, email, PASSWORD);
+		clock.advance(LATER);
+		TestBrowser thief = new TestBrowser(port).header("Cookie", "SESSION=" + owner.sessionCookie().orElseThrow());
+		assertThat(thief.get("/accounts/enroll-totp").location()).endsWith(stepUpTo("/accounts/enroll-totp"));
+
+		assertThat(stepUpWithPassword(owner, owner.get("/accounts/enroll-totp"), PASSWORD).location())
+			.endsWith("/accounts/enroll-totp");
+
+		assertThat(thief.get("/accounts/enroll-totp").location()).as("the copied cookie names no session any more")
+			.contains("/accounts/login");
+		assertThat(owner.get("/accounts/enroll-totp").status()).isEqualTo(200);
+		assertThat(factors.list(id)).isEmpty();
+	}
+
+	@Test
+	void adminChangesWhenTheSignInIsOlderThanFifteenMinutesThenAreSentToConfirmFirst() {
+		String email = "stolen.admin@step-up.example";
+		accounts.createAdmin(email, passwords.hash(PASSWORD));
+		long someone = newUser("someone.else@step-up.example");
+		TestBrowser admin = SignedInAs.password(port, email, PASSWORD);
+		clock.advance(LATER);
+		assertThat(admin.get("/admin/rules/new").status()).as("a working session of 6 minutes").isEqualTo(200);
+		Page users = admin.get("/admin/users");
+		clock.advance(Duration.ofMinutes(10));
+
+		assertThat(admin.get("/admin/rules/new").location()).endsWith(stepUpTo("/admin/rules/new"));
+		assertThat(admin.submit(users, "/admin/users/" + someone + "/reset-factors", Map.of()).location())
+			.endsWith(stepUpTo("/admin/users"));
+		assertThat(admin.submit(users, "/admin/users/" + someone + "/deactivate", Map.of()).location())
+			.endsWith(stepUpTo("/admin/users"));
+		assertThat(accounts.facts(someone).orElseThrow().active()).isTrue();
+
+		Page back = stepUpWithPassword(admin, admin.get("/admin/rules/new"), PASSWORD);
+		assertThat(back.location()).endsWith("/admin/rules/new");
+		assertThat(admin.get("/admin/rules/new").status()).isEqualTo(200);
+	}
+
 }

@@ -62,6 +62,31 @@ class LocalModeGuardTests {
 	}
 
 	@Test
+	void aRemoteHostAnywhereInTheDatabaseUrlIsRefused() {
+		assertThatThrownBy(() -> apply(new MockEnvironment()
+			.withProperty("spring.datasource.url", "jdbc:postgresql://127.0.0.1,db.prod.example:5432/gatehouse")))
+			.hasMessageContaining("the database is on db.prod.example");
+		assertThatThrownBy(() -> apply(new MockEnvironment()
+			.withProperty("gatehouse.local.emulator-jdbc-url", "jdbc:h2:tcp://db.prod.example/emulator")))
+			.hasMessageContaining("the database is on db.prod.example");
+		apply(new MockEnvironment()
+			.withProperty("spring.datasource.url", "jdbc:postgresql://[::1]:5432,localhost:5433/gatehouse"));
+	}
+
+	@Test
+	void theManagementPortStaysOnLoopbackToo() {
+		assertThat(apply(new MockEnvironment()).getProperty("management.server.address")).isEqualTo("127.0.0.1");
+		assertThatThrownBy(() -> apply(new MockEnvironment().withProperty("management.server.address", "0.0.0.0")))
+			.hasMessageContaining("MANAGEMENT_SERVER_ADDRESS is 0.0.0.0");
+	}
+
+	@Test
+	void theOptInIsReadAsSpringReadsItEverywhere() {
+		assertThat(apply(new MockEnvironment().withProperty("gatehouse.local.exposed", "yes")).getProperty("server.address"))
+			.isNull();
+	}
+
+	@Test
 	void aThrowAwayDatabaseOnLoopbackAndH2FilesAreAllowed() {
 		apply(new MockEnvironment().withProperty("spring.datasource.url", "jdbc:postgresql://127.0.0.1:55432/gatehouse_test"));
 		apply(new MockEnvironment().withProperty("spring.datasource.url", "jdbc:postgresql://localhost/gatehouse"));

@@ -4,7 +4,9 @@ import java.util.List;
 
 import io.gatehouse.account.Accounts;
 import io.gatehouse.audit.AuditLog;
+import io.gatehouse.mail.Deliveries;
 import io.gatehouse.support.GatehouseIntegrationTest;
+import io.gatehouse.support.Outbox;
 import io.gatehouse.support.SsoJourney;
 import io.gatehouse.support.TestBrowser;
 import io.gatehouse.support.TestBrowser.Page;
@@ -29,11 +31,16 @@ class AppSentMagicLinkIntegrationTests {
 	@Autowired
 	AuditLog audit;
 
+	@Autowired
+	Deliveries deliveries;
+
 	@Test
 	void theAppSendsItsOwnEmailWithTheLinkAndAuditsIt() {
 		accounts.createLocalUser("own.mail@magic.test", null, null, null, List.of());
 
 		new SsoJourney(new TestBrowser(port)).identify("own.mail@magic.test", "");
+		assertThat(new Outbox(port).await("own.mail@magic.test", "(/emulator/passwordless/)")).isPresent();
+		assertThat(deliveries.awaitIdle(Outbox.WAIT)).isTrue();
 
 		Page outbox = new TestBrowser(port).get("http://127.0.0.1:" + port + "/emulator/outbox");
 		assertThat(outbox.body()).contains("Your Gatehouse sign-in link").contains("/emulator/passwordless/")

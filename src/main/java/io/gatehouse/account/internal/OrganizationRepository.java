@@ -10,6 +10,8 @@ public interface OrganizationRepository extends Repository<Organization, Long> {
 
 	Optional<Organization> findByWorkosId(String workosId);
 
+	Optional<Organization> findById(long id);
+
 	@Query("select o from Organization o join o.domains d where d = :domain")
 	Optional<Organization> findByDomain(String domain);
 
