@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import jakarta.servlet.http.HttpServletRequest;
 import io.gatehouse.workos.DirectoryEvent;
 import io.gatehouse.workos.WebhookRejected;
 import io.gatehouse.workos.WorkOs;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,12 +1,12 @@
 package io.gatehouse.mfa;
 
-import io.gatehouse.web.Redirects;
 import java.util.Optional;
 
 import io.gatehouse.account.Accounts;
 import io.gatehouse.login.PendingSecondFactor;
 import io.gatehouse.login.SignIns;
 import io.gatehouse.mail.MailUnavailable;
+import io.gatehouse.web.Redirects;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;

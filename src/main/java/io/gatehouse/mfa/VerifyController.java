@@ -1,10 +1,10 @@
 package io.gatehouse.mfa;
 
-import io.gatehouse.web.Redirects;
 import java.util.Optional;
 
 import io.gatehouse.login.PendingSecondFactor;
 import io.gatehouse.login.SignIns;
+import io.gatehouse.web.Redirects;
 import io.gatehouse.workos.WorkOsException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

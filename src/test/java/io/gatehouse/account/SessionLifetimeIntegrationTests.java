@@ -1,16 +1,12 @@
 package io.gatehouse.account;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.gatehouse.mfa.Factors;
 import io.gatehouse.support.GatehouseIntegrationTest;
+import io.gatehouse.support.MovableClock;
 import io.gatehouse.support.SignedInAs;
 import io.gatehouse.support.SsoJourney;
 import io.gatehouse.support.TestBrowser;
@@ -19,9 +15,7 @@ import io.gatehouse.support.TotpCodes;
 import io.gatehouse.workos.TotpEnrolment;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
@@ -35,46 +29,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = { "spring.application.name=gatehouse-session-lifetime",
 		"gatehouse.sessions.absolute-timeout=1h", "gatehouse.sessions.absolute-timeout-without-second-factor=3h",
 		"server.forward-headers-strategy=native" })
-@Import(SessionLifetimeIntegrationTests.MovableClockConfiguration.class)
+@Import(MovableClock.Configuration.class)
 class SessionLifetimeIntegrationTests {
 
 	static final String PASSWORD = "session-lifetime-password";
 
 	static final String BROWSER_ACCEPT = "text/html,application/json;q=0.9";
-
-	/** A clock the tests move forward; it never goes back, so the tests do not depend on their order. */
-	static final class MovableClock extends Clock {
-
-		private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
-
-		void advance(Duration by) {
-			now.updateAndGet(instant -> instant.plus(by));
-		}
-
-		@Override
-		public Instant instant() {
-			return now.get();
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class MovableClockConfiguration {
-
-		@Bean
-		MovableClock clock() {
-			return new MovableClock();
-		}
 
 	}
 
