@@ -36,8 +36,6 @@ class SessionLifetimeIntegrationTests {
 
 	static final String BROWSER_ACCEPT = "text/html,application/json;q=0.9";
 
-	}
-
 	@LocalServerPort
 	int port;
 
