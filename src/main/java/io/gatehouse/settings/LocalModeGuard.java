@@ -65,17 +65,19 @@ class LocalModeGuard implements EnvironmentPostProcessor, Ordered {
 				if (address == null) {
 					resolved.put("server.address", "127.0.0.1");
 				}
-				String managementAddress = GatehouseSettings.blankToNull(environment.getProperty("management.server.address"));
-				if (managementAddress == null) {
-					resolved.put("management.server.address", "127.0.0.1");
-				}
-				else if (!isLoopback(managementAddress)) {
-					throw new StartupRefused("Local mode listens on loopback only, but MANAGEMENT_SERVER_ADDRESS is "
-							+ managementAddress + ": unset it, or set GATEHOUSE_LOCAL_MODE_EXPOSED=true");
-				}
 				else if (!isLoopback(address)) {
 					throw new StartupRefused("Local mode listens on loopback only, but SERVER_ADDRESS is " + address
 							+ ": unset it, or set GATEHOUSE_LOCAL_MODE_EXPOSED=true to expose a demo on purpose");
+				}
+				// A separate management port (MANAGEMENT_SERVER_PORT) would otherwise listen on every interface.
+				String managementPort = GatehouseSettings.blankToNull(environment.getProperty("management.server.port"));
+				String managementAddress = GatehouseSettings.blankToNull(environment.getProperty("management.server.address"));
+				if (managementPort != null && managementAddress == null) {
+					resolved.put("management.server.address", "127.0.0.1");
+				}
+				else if (managementAddress != null && !isLoopback(managementAddress)) {
+					throw new StartupRefused("Local mode listens on loopback only, but MANAGEMENT_SERVER_ADDRESS is "
+							+ managementAddress + ": unset it, or set GATEHOUSE_LOCAL_MODE_EXPOSED=true");
 				}
 			}
 		}

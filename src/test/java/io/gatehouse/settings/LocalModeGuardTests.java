@@ -75,7 +75,9 @@ class LocalModeGuardTests {
 
 	@Test
 	void theManagementPortStaysOnLoopbackToo() {
-		assertThat(apply(new MockEnvironment()).getProperty("management.server.address")).isEqualTo("127.0.0.1");
+		assertThat(apply(new MockEnvironment()).getProperty("management.server.address")).isNull();
+		assertThat(apply(new MockEnvironment().withProperty("management.server.port", "9090"))
+			.getProperty("management.server.address")).isEqualTo("127.0.0.1");
 		assertThatThrownBy(() -> apply(new MockEnvironment().withProperty("management.server.address", "0.0.0.0")))
 			.hasMessageContaining("MANAGEMENT_SERVER_ADDRESS is 0.0.0.0");
 	}
