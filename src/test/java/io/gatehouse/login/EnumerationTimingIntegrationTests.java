@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An attacker times "forgot password" and magic-link requests for addresses that have an account and addresses that
- * do not: the answers must come in the same time (medians of 20 within 20 %), so timing tells them nothing. Known and
+ * do not: the answers must come in the same time (medians of 20 within 20 %, or within 1.5 ms where 20 % is below
+ * this machine's noise), so timing tells them nothing. Known and
  * unknown requests alternate in a random order, after a warm-up, from one browser session, as a script would send
  * them. Requests of about 15 ms on a shared machine are noisy, so when the first 20 of each leave the medians more
  * than 20 % apart, another 20 of each are timed (up to 60), as a patient attacker would: a real difference (known
@@ -39,6 +40,12 @@ class EnumerationTimingIntegrationTests {
 	static final int MAX_BLOCKS = 3;
 
 	static final double TOLERANCE = 1.20;
+
+	/**
+	 * Below this difference of medians, 20 % is not measurable here: a median of 5 ms moves by more than 1 ms with the
+	 * scheduler alone. Before the work moved to the background, known people cost 9 to 15 ms more than unknown ones.
+	 */
+	static final double NOISE_FLOOR_MS = 1.5;
 
 	/** A pause between requests, as a script over a network has: it also lets background work of one request end. */
 	static final long GAP_MILLIS = 40;
@@ -73,8 +80,9 @@ class EnumerationTimingIntegrationTests {
 			return answer;
 		});
 
-		assertThat(medians.ratio()).as("known %s vs unknown %s", medians.known(), medians.unknown())
-			.isLessThanOrEqualTo(TOLERANCE);
+		assertThat(medians.agree()).as("medians within 20 %% or %s ms: known %s vs unknown %s", NOISE_FLOOR_MS,
+				medians.known(), medians.unknown())
+			.isTrue();
 		assertThat(new Outbox(port).await(known.get(0), "(/accounts/password-reset/[A-Za-z0-9_-]+)"))
 			.as("the reset link still arrives").isPresent();
 	}
@@ -99,8 +107,9 @@ class EnumerationTimingIntegrationTests {
 			return answer;
 		});
 
-		assertThat(medians.ratio()).as("known %s vs unknown %s", medians.known(), medians.unknown())
-			.isLessThanOrEqualTo(TOLERANCE);
+		assertThat(medians.agree()).as("medians within 20 %% or %s ms: known %s vs unknown %s", NOISE_FLOOR_MS,
+				medians.known(), medians.unknown())
+			.isTrue();
 		assertThat(new Outbox(port).await(known.get(0), "(/emulator/passwordless/[A-Z0-9]+/confirm)"))
 			.as("the magic link still arrives").isPresent();
 	}
@@ -109,6 +118,11 @@ class EnumerationTimingIntegrationTests {
 
 		double ratio() {
 			return Math.max(known.p50Ms(), unknown.p50Ms()) / Math.min(known.p50Ms(), unknown.p50Ms());
+		}
+
+		/** Within 20 %, or closer than the machine's noise floor. */
+		boolean agree() {
+			return ratio() <= TOLERANCE || Math.abs(known.p50Ms() - unknown.p50Ms()) <= NOISE_FLOOR_MS;
 		}
 
 	}
@@ -144,7 +158,7 @@ class EnumerationTimingIntegrationTests {
 				medians = new Medians(Stats.of(knownNanos, measured), Stats.of(unknownNanos, measured));
 				System.out.printf("TIMING after %d of each: known %s | unknown %s%n", measured, medians.known(),
 						medians.unknown());
-				if (medians.ratio() <= TOLERANCE) {
+				if (medians.agree()) {
 					break;
 				}
 			}
