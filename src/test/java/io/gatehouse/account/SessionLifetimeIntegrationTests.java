@@ -2,13 +2,11 @@ package io.gatehouse.account;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import io.gatehouse.mfa.Factors;
 import io.gatehouse.support.GatehouseIntegrationTest;
 import io.gatehouse.support.MovableClock;
 import io.gatehouse.support.SignedInAs;
-import io.gatehouse.support.SsoJourney;
 import io.gatehouse.support.TestBrowser;
 import io.gatehouse.support.TestBrowser.Page;
 import io.gatehouse.support.TotpCodes;
@@ -59,22 +57,10 @@ class SessionLifetimeIntegrationTests {
 		return app.secret();
 	}
 
-	TestBrowser signInWithSecondFactor(String email, String secret) {
-		TestBrowser browser = new TestBrowser(port);
-		Page toPassword = new SsoJourney(browser).identify(email, "");
-		Page toVerify = browser.submit(browser.get(toPassword.location()), "/accounts/login/password",
-				Map.of("password", PASSWORD));
-		assertThat(toVerify.location()).endsWith("/accounts/verify");
-		Page signedIn = browser.submit(browser.get(toVerify.location()), "/accounts/verify",
-				Map.of("code", TotpCodes.code(secret, 0)));
-		assertThat(signedIn.location()).endsWith("/account");
-		return browser;
-	}
-
 	@Test
 	void aSecondFactorSessionEndsAtItsAbsoluteLifetimeHoweverActive() {
 		String email = "two.factor@session-lifetime.example";
-		TestBrowser browser = signInWithSecondFactor(email, withAuthenticatorApp(email));
+		TestBrowser browser = SignedInAs.passwordAndApp(port, email, PASSWORD, withAuthenticatorApp(email));
 		Page account = browser.get("/account");
 		assertThat(account.status()).isEqualTo(200);
 		assertThat(account.body()).contains("and a second factor").contains("class=\"session-ends\"");
@@ -94,7 +80,7 @@ class SessionLifetimeIntegrationTests {
 		String email = "one.factor@session-lifetime.example";
 		accounts.createLocalUser(email, "One", "Factor", passwords.hash(PASSWORD), List.of());
 		String mfaEmail = "api.client@session-lifetime.example";
-		TestBrowser withSecondFactor = signInWithSecondFactor(mfaEmail, withAuthenticatorApp(mfaEmail));
+		TestBrowser withSecondFactor = SignedInAs.passwordAndApp(port, mfaEmail, PASSWORD, withAuthenticatorApp(mfaEmail));
 		TestBrowser passwordOnly = SignedInAs.password(port, email, PASSWORD);
 
 		clock.advance(Duration.ofMinutes(61));

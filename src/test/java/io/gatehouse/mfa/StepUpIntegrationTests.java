@@ -75,18 +75,6 @@ class StepUpIntegrationTests {
 		return app.secret();
 	}
 
-	TestBrowser signInWithApp(String email, String secret) {
-		TestBrowser browser = new TestBrowser(port);
-		Page toPassword = new SsoJourney(browser).identify(email, "");
-		Page toVerify = browser.submit(browser.get(toPassword.location()), "/accounts/login/password",
-				Map.of("password", PASSWORD));
-		assertThat(toVerify.location()).endsWith("/accounts/verify");
-		Page signedIn = browser.submit(browser.get(toVerify.location()), "/accounts/verify",
-				Map.of("code", TotpCodes.code(secret, 0)));
-		assertThat(signedIn.location()).endsWith("/account");
-		return browser;
-	}
-
 	static String stepUpTo(String next) {
 		return "/account/confirm?next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8);
 	}
@@ -149,7 +137,7 @@ class StepUpIntegrationTests {
 	void regeneratingRecoveryCodesWhenTheSignInIsOlderThanFiveMinutesThenIsRefused() {
 		String email = "codes.thief@step-up.example";
 		long id = newUser(email);
-		TestBrowser attacker = signInWithApp(email, withApp(id, email));
+		TestBrowser attacker = SignedInAs.passwordAndApp(port, email, PASSWORD, withApp(id, email));
 		List<String> before = recoveryCodeHashes(id);
 		clock.advance(LATER);
 
@@ -167,7 +155,7 @@ class StepUpIntegrationTests {
 		String email = "codes.owner@step-up.example";
 		long id = newUser(email);
 		String secret = withApp(id, email);
-		TestBrowser owner = signInWithApp(email, secret);
+		TestBrowser owner = SignedInAs.passwordAndApp(port, email, PASSWORD, secret);
 		List<String> before = recoveryCodeHashes(id);
 		clock.advance(LATER);
 		Page toStepUp = owner.submit(owner.get("/account/recovery-codes"), "/account/recovery-codes", Map.of());
@@ -189,7 +177,7 @@ class StepUpIntegrationTests {
 	void removingAFactorWhenTheSignInIsOlderThanFiveMinutesThenIsRefusedUntilAStepUp() {
 		String email = "factor.remover@step-up.example";
 		long id = newUser(email);
-		TestBrowser browser = signInWithApp(email, withApp(id, email));
+		TestBrowser browser = SignedInAs.passwordAndApp(port, email, PASSWORD, withApp(id, email));
 		clock.advance(LATER);
 		Page account = browser.get("/account");
 		String action = account.find("action=\"(/account/factors/\\d+/remove)\"").orElseThrow();
@@ -216,7 +204,7 @@ class StepUpIntegrationTests {
 		TotpEnrolment app = factors.startTotp("Gatehouse", email);
 		assertThat(factors.confirmTotp(id, email, app.factorId(), TotpCodes.code(app.secret(), -1))).isTrue();
 		String recoveryCode = recoveryCodes.regenerate(id).get(0);
-		TestBrowser browser = signInWithApp(email, app.secret());
+		TestBrowser browser = SignedInAs.passwordAndApp(port, email, PASSWORD, app.secret());
 		clock.advance(LATER);
 		Page stepUp = browser.get(browser.get("/accounts/enroll-totp").location());
 
