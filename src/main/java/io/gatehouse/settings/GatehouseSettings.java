@@ -179,7 +179,7 @@ public record GatehouseSettings(GatehouseMode mode, @Nullable URI baseUrl, WorkO
 	 * The first administrator, created at start-up when there is none.
 	 *
 	 * @param email {@code GATEHOUSE_ADMIN_EMAIL}
-	 * @param password {@code GATEHOUSE_ADMIN_PASSWORD}; in local mode, if unset, one is generated and printed once
+	 * @param password {@code GATEHOUSE_ADMIN_PASSWORD}; in local mode, if unset, one is generated into an owner-only file
 	 */
 	public record Admin(@Nullable String email, @Nullable String password) {
 
