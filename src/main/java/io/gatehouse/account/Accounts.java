@@ -124,8 +124,11 @@ public class Accounts {
 		if (byEmail && text.contains("@")) {
 			user = users.findByEmailNormalized(UserAccount.normalize(text));
 		}
-		if (user.isEmpty() && byUsername) {
-			user = users.findByUsernameIgnoreCase(text);
+		if (byUsername) {
+			// Asked whether or not the email matched, so a known address costs what an unknown one does: otherwise
+			// step 1 answers an unknown address a query later, which times out who has an account.
+			Optional<UserAccount> byName = users.findByUsernameIgnoreCase(text);
+			user = user.isPresent() ? user : byName;
 		}
 		return user.map(this::facts);
 	}
