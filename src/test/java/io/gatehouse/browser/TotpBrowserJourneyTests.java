@@ -45,6 +45,7 @@ class TotpBrowserJourneyTests extends BrowserJourney {
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("qr-code")));
 		String secret = browser.findElement(By.id("totp-secret")).getText();
 		Chromium.screenshot(browser, "totp-1-enrol");
+		TotpCodes.awaitFreshStep();
 		browser.findElement(By.id("code")).sendKeys(TotpCodes.code(secret, -1));
 		browser.findElement(By.id("confirm-totp")).click();
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("recovery-codes")));

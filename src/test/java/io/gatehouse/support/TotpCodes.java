@@ -44,4 +44,20 @@ public final class TotpCodes {
 		return out.toByteArray();
 	}
 
+	/**
+	 * Waits (at most 6 s) until the current 30-second step has at least 6 s left, so a code of an earlier step typed now
+	 * is still within the server's window when it is checked.
+	 */
+	public static void awaitFreshStep() {
+		long intoStep = System.currentTimeMillis() % 30_000;
+		if (intoStep > 24_000) {
+			try {
+				Thread.sleep(30_000 - intoStep + 200);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
 }
