@@ -264,12 +264,6 @@ public class Accounts {
 		users.findById(userId).ifPresent(UserAccount::markEmailVerified);
 	}
 
-	/** Whether any administrator exists. */
-	@Transactional(readOnly = true)
-	public boolean hasAdmin() {
-		return users.existsByAdminTrue();
-	}
-
 	/** The administrators' emails, in order. */
 	@Transactional(readOnly = true)
 	public List<String> adminEmails() {

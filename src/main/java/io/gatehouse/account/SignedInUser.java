@@ -17,11 +17,6 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 public record SignedInUser(long userId, String email, String displayName, boolean admin, long securityStamp)
 		implements AuthenticatedPrincipal, Serializable {
 
-	/** A principal without a known stamp: the session reloads the person on its next request. */
-	public SignedInUser(long userId, String email, String displayName, boolean admin) {
-		this(userId, email, displayName, admin, 0);
-	}
-
 	@Override
 	public String getName() {
 		return Long.toString(userId);

@@ -71,7 +71,7 @@ class HardStopIntegrationTests {
 		}
 		long retired = accounts.findForLogin(RETIRED_ADMIN, true, false).orElseThrow().userId();
 		long root = accounts.findForLogin(ADMIN, true, false).orElseThrow().userId();
-		activation.deactivate(retired, new SignedInUser(root, ADMIN, "Root", true));
+		activation.deactivate(retired, new SignedInUser(root, ADMIN, "Root", true, 0));
 	}
 
 	long newUser(String email) {

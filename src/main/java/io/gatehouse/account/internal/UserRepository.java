@@ -13,8 +13,6 @@ public interface UserRepository extends Repository<UserAccount, Long> {
 
 	Optional<UserAccount> findByUsernameIgnoreCase(String username);
 
-	boolean existsByAdminTrue();
-
 	List<UserAccount> findByAdminTrueOrderByEmailNormalized();
 
 	@org.springframework.data.jpa.repository.Query("""
